@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "memberdeck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "memberdeck", targets: ["memberdeck"]),
+        .library(name: "MembershipKit", targets: ["MembershipKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // SDK layer: configuration, Keystone auth, transport, Glance clients. No terminal code.
+        .target(
+            name: "MembershipKit",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Untrusted text made safe and measurable for a terminal (shared by the CLI and the console).
+        .target(name: "TerminalText", dependencies: ["CTextShim"]),
+        .target(name: "CTextShim"),
+        // Executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "memberdeck",
+            dependencies: [
+                "MembershipKit",
+                "TerminalText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "MembershipKitTests",
+            dependencies: ["MembershipKit", "TerminalText"]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["MembershipKit"]
+        ),
+    ]
+)

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Glance v2 images and image members, over an `OpenStackSession`.
+public struct GlanceV2Client: Sendable {
+    public let session: OpenStackSession
+
+    public init(session: OpenStackSession) { self.session = session }
+
+    // MARK: Images
+
+    /// Lists images following every `next` link (or until `query.limit`).
+    /// `progress` is called after each page with the number of images so far.
+    public func listImages(_ query: ImageQuery = ImageQuery(), progress: (@Sendable (Int) -> Void)? = nil) async throws -> [Image] {
+        struct Page: Decodable {
+            var images: [Image]
+            var next: String?
+        }
+        let base = try await session.imageEndpoint()
+        var url: String? = URLJoining.appending(base, "images") + "?" + query.queryString()
+        var images: [Image] = []
+        var visited = Set<String>()
+        while let current = url, visited.insert(current).inserted {
+            let page: Page = try await getJSON(current)
+            images += page.images
+            progress?(images.count)
+            if let limit = query.limit, images.count >= limit {
+                images = Array(images.prefix(limit))
+                break
+            }
+            guard let next = page.next, !page.images.isEmpty else { break }
+            url = URLJoining.resolve(link: next, versionedBase: base)
+        }
+        return images
+    }
+
+    public func image(id: String) async throws -> Image {
+        try await getJSON(try await imageURL(id))
+    }
+
+    /// Finds an image by id, or by name among every image the caller can see, including images
+    /// shared with it that are still pending or rejected (which `openstack` cannot find by name).
+    public func findImage(_ reference: String) async throws -> Image {
+        if Self.looksLikeUUID(reference) {
+            do {
+                return try await image(id: reference)
+            } catch let error as MembershipError where error.httpStatus == 404 {
+                // An image may be named like a UUID; fall through to the name lookup.
+            }
+        }
+        var matches = try await listImages(ImageQuery(visibility: "all", memberStatus: "all", name: reference, pageSize: 100))
+        if matches.isEmpty {
+            // Community images are listed only when asked for.
+            matches = try await listImages(ImageQuery(visibility: "community", name: reference, pageSize: 100))
+        }
+        switch matches.count {
+        case 0: throw MembershipError.notFound("no image with id or name '\(reference)'")
+        case 1: return matches[0]
+        default:
+            throw MembershipError.ambiguous("\(matches.count) images are named '\(reference)' (\(matches.map(\.id).joined(separator: ", "))); give the id")
+        }
+    }
+
+    static func looksLikeUUID(_ text: String) -> Bool {
+        let hex = text.replacingOccurrences(of: "-", with: "")
+        return hex.count == 32 && hex.allSatisfy(\.isHexDigit)
+    }
+
+    // MARK: Members
+
+    public func members(imageID: String) async throws -> [ImageMember] {
+        struct List: Decodable { var members: [ImageMember] }
+        let list: List = try await getJSON(try await membersURL(imageID))
+        return list.members
+    }
+
+    public func member(imageID: String, memberID: String) async throws -> ImageMember {
+        try await getJSON(try await memberURL(imageID, memberID))
+    }
+
+    /// Shares an image with a project (`POST {"member": id}`; Glance answers 200).
+    public func addMember(imageID: String, memberID: String) async throws -> ImageMember {
+        let body = try JSONSerialization.data(withJSONObject: ["member": memberID])
+        let response = try await session.send("POST", try await membersURL(imageID), json: body)
+        return try decode(response)
+    }
+
+    /// Sets a member's status (`PUT {"status": s}`). Only the member itself (or an admin) may.
+    public func updateMember(imageID: String, memberID: String, status: MemberStatus) async throws -> ImageMember {
+        let body = try JSONSerialization.data(withJSONObject: ["status": status.rawValue])
+        let response = try await session.send("PUT", try await memberURL(imageID, memberID), json: body)
+        return try decode(response)
+    }
+
+    /// Stops sharing an image with a project (204).
+    public func removeMember(imageID: String, memberID: String) async throws {
+        _ = try await session.send("DELETE", try await memberURL(imageID, memberID))
+    }
+
+    // MARK: Helpers
+
+    func imageURL(_ id: String) async throws -> String {
+        URLJoining.appending(try await session.imageEndpoint(), "images/" + QueryEncoding.pathSegment(id))
+    }
+
+    func membersURL(_ imageID: String) async throws -> String { try await imageURL(imageID) + "/members" }
+
+    func memberURL(_ imageID: String, _ memberID: String) async throws -> String {
+        try await membersURL(imageID) + "/" + QueryEncoding.pathSegment(memberID)
+    }
+
+    func getJSON<T: Decodable>(_ url: String) async throws -> T {
+        try decode(try await session.send("GET", url))
+    }
+
+    func decode<T: Decodable>(_ response: HTTPResponseData) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: response.body)
+        } catch {
+            throw MembershipError.invalidResponse("\(T.self) could not be read: \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return String(describing: error) }
+        switch error {
+        case let .keyNotFound(key, context): return "missing '\(key.stringValue)' at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            return "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        @unknown default: return String(describing: error)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+
+/// An authenticated connection to one cloud: holds the Keystone token (from memory, the disk cache
+/// or a fresh authentication), adds it to requests, re-authenticates once on a 401, and turns error
+/// answers into `MembershipError.http`.
+public actor OpenStackSession {
+    public let cloud: CloudConfig
+    let transport: any HTTPTransport
+    let tokenCache: TokenCache?
+    let timeout: Double
+    let now: @Sendable () -> Date
+
+    private var token: KeystoneToken?
+    private var pendingAuthentication: Task<KeystoneToken, any Error>?
+    /// How many times Keystone was asked for a token in this session (for tests and `--debug`).
+    public private(set) var authenticationCount = 0
+
+    /// Default `api_timeout` when the cloud sets none.
+    public static let defaultTimeout: Double = 60
+
+    public init(cloud: CloudConfig, transport: any HTTPTransport, tokenCache: TokenCache?,
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.cloud = cloud
+        self.transport = transport
+        self.tokenCache = tokenCache
+        self.timeout = cloud.apiTimeout ?? Self.defaultTimeout
+        self.now = now
+    }
+
+    /// The usual stack: async-http-client, retries, and (with a logger) the redacted request log.
+    public static func make(cloud: CloudConfig, tokenCache: TokenCache?, retryPolicy: RetryPolicy = RetryPolicy(),
+                            requestLog: RequestLog? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil) throws -> OpenStackSession {
+        let timeout = cloud.apiTimeout ?? defaultTimeout
+        var transport: any HTTPTransport = try AsyncHTTPTransport(settings: .init(tls: cloud.tls, connectTimeout: min(10, timeout)))
+        if let requestLog { transport = LoggingTransport(base: transport, logger: requestLog.logger) }
+        transport = RetryingTransport(base: transport, policy: retryPolicy, onRetry: onRetry)
+        return OpenStackSession(cloud: cloud, transport: transport, tokenCache: tokenCache)
+    }
+
+    var cacheKey: String { TokenCache.key(for: cloud) }
+
+    /// A token that will stay valid for a while: the one in memory, else the cached one, else a new one.
+    public func validToken() async throws -> KeystoneToken {
+        if let token, token.isUsable(at: now()) { return token }
+        if let cached = tokenCache?.load(key: cacheKey), cached.isUsable(at: now()) {
+            token = cached
+            return cached
+        }
+        return try await authenticate()
+    }
+
+    /// Asks Keystone for a new token (one request at a time, however many callers wait).
+    @discardableResult
+    public func authenticate() async throws -> KeystoneToken {
+        if let pendingAuthentication { return try await pendingAuthentication.value }
+        let task = Task { try await self.requestToken() }
+        pendingAuthentication = task
+        defer { pendingAuthentication = nil }
+        let fresh = try await task.value
+        token = fresh
+        tokenCache?.store(fresh, key: cacheKey)
+        return fresh
+    }
+
+    private func requestToken() async throws -> KeystoneToken {
+        guard cloud.authType != .none else {
+            throw MembershipError.configuration(.unsupported("auth_type none has no Keystone token"))
+        }
+        guard let authURL = cloud.auth.authURL, !authURL.isEmpty else {
+            throw MembershipError.configuration(.missingValue(key: "auth_url", detail: "the cloud '\(cloud.name)' has no auth.auth_url"))
+        }
+        authenticationCount += 1
+        let request = HTTPRequestSpec(
+            method: "POST",
+            url: KeystoneAuthRequest.tokensURL(authURL: authURL),
+            headers: [("Content-Type", "application/json"), ("Accept", "application/json"), ("User-Agent", Self.userAgent)],
+            body: try KeystoneAuthRequest.body(for: cloud)
+        )
+        let response = try await transport.send(request, timeout: timeout)
+        guard response.status == 201 || response.status == 200 else { throw Self.failure(request, response) }
+        return try KeystoneAuthRequest.token(from: response)
+    }
+
+    /// Forgets the token everywhere (after a 401, or when the user revokes it).
+    public func invalidateToken() {
+        token = nil
+        tokenCache?.remove(key: cacheKey)
+    }
+
+    /// The versioned image endpoint (`…/v2`), from `image_endpoint_override` or the catalog.
+    ///
+    /// Glance serves v2 under `{service root}/v2`; a catalog URL that already names a version
+    /// (`…/v2`, `…/v2.1`, Rackspace's `…/v2/{tenant}`) is used as it is. This replaces a
+    /// discovery round trip on every fresh token with the same answer.
+    public func imageEndpoint() async throws -> String {
+        let root: String
+        if let override = cloud.imageEndpointOverride, !override.isEmpty {
+            root = override
+        } else {
+            root = try await validToken().catalog.endpoint(type: "image", interface: cloud.interface, region: cloud.regionName)
+        }
+        return Self.versioned(root, version: "v2")
+    }
+
+    static func versioned(_ root: String, version: String) -> String {
+        let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
+        let path = URLComponents(string: trimmed)?.path ?? ""
+        let segments = path.split(separator: "/")
+        if segments.contains(where: { $0 == version || $0.hasPrefix(version + ".") }) { return trimmed }
+        return trimmed + "/" + version
+    }
+
+    /// Sends a request with the token, retrying once with a new token after a 401.
+    /// Throws `MembershipError.http` for any answer outside `accept` (default: 2xx).
+    public func send(_ method: String, _ url: String, json: Data? = nil, headers extra: [(String, String)] = [],
+                     accept: Set<Int>? = nil) async throws -> HTTPResponseData {
+        var headers: [(String, String)] = [("Accept", "application/json"), ("User-Agent", Self.userAgent)]
+        if json != nil { headers.append(("Content-Type", "application/json")) }
+        headers += extra
+        var request = HTTPRequestSpec(method: method, url: url, headers: headers, body: json)
+        var retriedAuth = false
+        while true {
+            var sent = request
+            if cloud.authType != .none {
+                sent.headers.append(("X-Auth-Token", try await validToken().value))
+            }
+            let response = try await transport.send(sent, timeout: timeout)
+            if response.status == 401, cloud.authType != .none, !retriedAuth {
+                retriedAuth = true
+                invalidateToken()
+                try await authenticate()
+                request = HTTPRequestSpec(method: method, url: url, headers: headers, body: json)
+                continue
+            }
+            let ok = accept.map { $0.contains(response.status) } ?? response.isSuccess
+            guard ok else { throw Self.failure(sent, response) }
+            return response
+        }
+    }
+
+    static func failure(_ request: HTTPRequestSpec, _ response: HTTPResponseData) -> MembershipError {
+        let url = request.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.url
+        return .http(HTTPFailure(
+            status: response.status,
+            message: ErrorBodyDecoder.message(status: response.status, contentType: response.header("Content-Type"), body: response.body),
+            requestID: response.header("x-openstack-request-id") ?? response.header("x-compute-request-id") ?? response.header("x-request-id"),
+            method: request.method,
+            url: url,
+            retryAfter: RetryPolicy.parseRetryAfter(response.header("Retry-After"))
+        ))
+    }
+
+    static let userAgent = "memberdeck/\(MemberdeckVersion.string)"
+}
+
+/// The logger that receives the redacted request log (`--debug`).
+public struct RequestLog: Sendable {
+    public let logger: Logging.Logger
+    public init(logger: Logging.Logger) { self.logger = logger }
+}

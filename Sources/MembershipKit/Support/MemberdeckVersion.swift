@@ -1,0 +1,4 @@
+/// The version shown by `--version` and sent in `User-Agent`.
+public enum MemberdeckVersion {
+    public static let string = "0.1.0"
+}

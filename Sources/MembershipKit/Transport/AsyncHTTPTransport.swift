@@ -1,0 +1,96 @@
+import AsyncHTTPClient
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// The real transport: async-http-client with the cloud's TLS settings.
+/// Clients are shared per TLS setting for the life of the process, so connections are reused
+/// across requests and nothing has to remember to shut a client down.
+public struct AsyncHTTPTransport: HTTPTransport {
+    public struct Settings: Sendable, Hashable {
+        public var verifyTLS: Bool
+        public var caCertPath: String?
+        public var clientCertPath: String?
+        public var clientKeyPath: String?
+        public var connectTimeout: Double
+
+        public init(verifyTLS: Bool = true, caCertPath: String? = nil, clientCertPath: String? = nil,
+                    clientKeyPath: String? = nil, connectTimeout: Double = 10) {
+            self.verifyTLS = verifyTLS
+            self.caCertPath = caCertPath
+            self.clientCertPath = clientCertPath
+            self.clientKeyPath = clientKeyPath
+            self.connectTimeout = connectTimeout
+        }
+
+        public init(tls: CloudConfig.TLS, connectTimeout: Double) {
+            self.init(verifyTLS: tls.verify, caCertPath: tls.caCertPath, clientCertPath: tls.clientCertPath,
+                      clientKeyPath: tls.clientKeyPath, connectTimeout: connectTimeout)
+        }
+    }
+
+    /// Largest body read; member lists and image pages are far smaller.
+    static let maximumBodyBytes = 64 * 1024 * 1024
+    private static let clients = NIOLockedValueBox<[Settings: HTTPClient]>([:])
+
+    let client: HTTPClient
+
+    public init(settings: Settings) throws {
+        client = try Self.sharedClient(for: settings)
+    }
+
+    static func sharedClient(for settings: Settings) throws -> HTTPClient {
+        try clients.withLockedValue { clients in
+            if let existing = clients[settings] { return existing }
+            var tls = TLSConfiguration.makeClientConfiguration()
+            if !settings.verifyTLS { tls.certificateVerification = .none }
+            if let ca = settings.caCertPath {
+                guard FileManager.default.isReadableFile(atPath: ca) else {
+                    throw MembershipError.configuration(.invalidValue(key: "cacert", detail: "cannot read \(ca)"))
+                }
+                tls.trustRoots = .file(ca)
+            }
+            if let certPath = settings.clientCertPath {
+                do {
+                    tls.certificateChain = try NIOSSLCertificate.fromPEMFile(certPath).map { .certificate($0) }
+                    if let keyPath = settings.clientKeyPath {
+                        tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: keyPath, format: .pem))
+                    }
+                } catch {
+                    throw MembershipError.configuration(.invalidValue(key: "cert", detail: "cannot load \(certPath) or its key: \(error)"))
+                }
+            }
+            var configuration = HTTPClient.Configuration(
+                tlsConfiguration: tls,
+                // Never follow redirects: a redirect could carry the token to another host.
+                redirectConfiguration: .disallow,
+                timeout: .init(connect: .milliseconds(Int64(settings.connectTimeout * 1000)))
+            )
+            configuration.decompression = .enabled(limit: .ratio(50))
+            let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
+            clients[settings] = client
+            return client
+        }
+    }
+
+    public func send(_ request: HTTPRequestSpec, timeout: Double) async throws -> HTTPResponseData {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method.uppercased())
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        do {
+            let response = try await client.execute(outgoing, timeout: .milliseconds(Int64(timeout * 1000)))
+            let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
+            return HTTPResponseData(
+                status: Int(response.status.code),
+                headers: response.headers.map { ($0.name, $0.value) },
+                body: Data(buffer.readableBytesView)
+            )
+        } catch {
+            throw TransportErrorClassifier.classify(error, url: request.url, timeout: timeout)
+        }
+    }
+}

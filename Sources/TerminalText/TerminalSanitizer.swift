@@ -1,0 +1,55 @@
+/// Makes server-supplied text safe to put on a terminal: control characters, bidi overrides and
+/// invisible characters become visible text, so a hostile image name cannot move the cursor,
+/// change colours, reorder a line or hide a character (ncurses obeys `\r` and friends).
+public enum TerminalSanitizer {
+    /// - C0 controls and DEL become caret notation (`^[`, `^M`, `^?`).
+    /// - C1 controls (U+0080–U+009F, e.g. the 8-bit CSI U+009B) become `\u{9b}`.
+    /// - Bidi controls and zero-width characters become `\u{202e}` etc.
+    public static func sanitize(_ text: String) -> String {
+        var needsWork = false
+        for scalar in text.unicodeScalars where !isPlain(scalar) {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isPlain(scalar) {
+                out.append(scalar)
+            } else if scalar.value < 0x20 {
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
+            } else if scalar.value == 0x7F {
+                out.append(contentsOf: "^?".unicodeScalars)
+            } else {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Sanitises bytes that may not be valid UTF-8 (invalid sequences become U+FFFD first).
+    public static func sanitize(bytes: [UInt8]) -> String {
+        sanitize(String(decoding: bytes, as: UTF8.self))
+    }
+
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 || value == 0x7F { return false }
+        if value < 0x7F { return true }
+        if (0x80...0x9F).contains(value) { return false }
+        if isBidiControl(value) || isInvisible(value) { return false }
+        return true
+    }
+
+    /// U+202A–U+202E, U+2066–U+2069, and the marks U+200E, U+200F, U+061C.
+    static func isBidiControl(_ value: UInt32) -> Bool {
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0x061C
+    }
+
+    /// Zero-width and other invisible format characters that could hide text.
+    static func isInvisible(_ value: UInt32) -> Bool {
+        (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF || value == 0x00AD || (0xFFF9...0xFFFB).contains(value)
+            || (0xE0000...0xE007F).contains(value)
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import MembershipKit
+
+struct MemberdeckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "memberdeck",
+        abstract: "Administer who may use a cloud image: Glance image members, shares and their status.",
+        discussion: """
+        The cloud comes from clouds.yaml, secure.yaml and the OS_* variables, as with openstack.
+        Exit codes: 0 done, 1 the server refused or could not be reached, 2 usage or configuration error.
+        """,
+        version: MemberdeckVersion.string,
+        subcommands: [ImagesCommand.self, MembersCommand.self, ConfigCommand.self]
+    )
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import MembershipKit
+
+struct MembersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "members",
+        abstract: "Share images with projects and accept, reject or reset shares.",
+        discussion: "IMAGE is an image id or a unique name; names also find images shared with you that are still pending or rejected.",
+        subcommands: [List.self, Show.self, Add.self, Remove.self, Accept.self, Reject.self, Pending.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the members of an image (the owner sees all, a member its own row).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
+
+        func run() async throws {
+            let context = CommandContext(options: global)
+            let glance = try context.glance()
+            let imageID = try await MembersCommand.resolve(image, glance)
+            context.emit(Presentations.members(try await glance.members(imageID: imageID)))
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one member of an image.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
+        @Argument(help: ArgumentHelp("Member (project) id.", valueName: "member")) var member: String
+
+        func run() async throws {
+            let context = CommandContext(options: global)
+            let glance = try context.glance()
+            let imageID = try await MembersCommand.resolve(image, glance)
+            context.emit(Presentations.members([try await glance.member(imageID: imageID, memberID: member)], single: true))
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Share an image with one or more projects (each starts as pending).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
+        @Argument(help: ArgumentHelp("Project ids to share with.", valueName: "member")) var members: [String]
+
+        func validate() throws {
+            if members.isEmpty { throw ValidationError("give at least one member (project id) to add") }
+        }
+
+        func run() async throws {
+            let context = CommandContext(options: global)
+            let glance = try context.glance()
+            let imageID = try await MembersCommand.resolve(image, glance)
+            let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { member in
+                try await glance.addMember(imageID: imageID, memberID: member)
+            }
+            try BulkRun.report(items, context: context) { Presentations.members($0) }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop sharing an image with one or more projects.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
+        @Argument(help: ArgumentHelp("Project ids to remove.", valueName: "member")) var members: [String]
+
+        func validate() throws {
+            if members.isEmpty { throw ValidationError("give at least one member (project id) to remove") }
+        }
+
+        func run() async throws {
+            let context = CommandContext(options: global)
+            let glance = try context.glance()
+            let imageID = try await MembersCommand.resolve(image, glance)
+            let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { member in
+                try await glance.removeMember(imageID: imageID, memberID: member)
+                return member
+            }
+            try BulkRun.report(items, context: context) { removed in
+                Listing(
+                    columns: [Column(key: "image_id", heading: "Image ID"), Column(key: "member_id", heading: "Member ID"), Column(key: "result", heading: "Result")],
+                    records: removed.map { Record([("image_id", .string(imageID)), ("member_id", .string($0)), ("result", .string("removed"))]) }
+                )
+            }
+        }
+    }
+
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept images shared with a project (default: the token's project).")
+        @OptionGroup var status: StatusChange
+        func run() async throws { try await status.apply(.accepted) }
+    }
+
+    struct Reject: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject images shared with a project (default: the token's project).")
+        @OptionGroup var status: StatusChange
+        func run() async throws { try await status.apply(.rejected) }
+    }
+
+    struct Pending: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reset shares to pending (default member: the token's project).")
+        @OptionGroup var status: StatusChange
+        func run() async throws { try await status.apply(.pending) }
+    }
+
+    /// Resolves an image reference to its id.
+    static func resolve(_ reference: String, _ glance: GlanceV2Client) async throws -> String {
+        try await glance.findImage(reference).id
+    }
+}
+
+/// The arguments of accept, reject and pending.
+struct StatusChange: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Image ids or names.", valueName: "image")) var images: [String]
+    @Option(help: ArgumentHelp("Member (project id) whose share changes (default: the token's project).", valueName: "project"))
+    var member: String?
+
+    func validate() throws {
+        if images.isEmpty { throw ValidationError("give at least one image") }
+    }
+
+    func apply(_ status: MemberStatus) async throws {
+        let context = CommandContext(options: global)
+        let glance = try context.glance()
+        let memberID: String
+        if let member {
+            memberID = member
+        } else if let project = try await glance.session.validToken().project?.id {
+            memberID = project
+        } else {
+            throw MembershipError.configuration(.missingValue(key: "--member", detail: "the token is not scoped to a project; give --member"))
+        }
+        let items = await BulkRun.run(images, label: { $0 }) { reference in
+            let imageID = try await glance.findImage(reference).id
+            return try await glance.updateMember(imageID: imageID, memberID: memberID, status: status)
+        }
+        try BulkRun.report(items, context: context) { Presentations.members($0) }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import MembershipKit
+import TerminalText
+
+/// Runs the command line and maps every outcome to memberdeck's exit codes:
+/// 0 done, 1 the server refused (or could not be reached), 2 usage or configuration error.
+@main
+enum Entry {
+    static func main() async {
+        TerminalLocale.adopt()
+        let arguments = GlobalOptionHoisting.reorder(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try MemberdeckCommand.parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(0)
+        } catch {
+            exit(report(error))
+        }
+    }
+
+    /// Prints the error as one line on stderr and returns the exit code.
+    static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case let failure as CommandFailure:
+            return failure.exitCode
+        case let error as MembershipError:
+            printError(error.description)
+            switch error {
+            case .configuration, .ambiguous: return 2
+            default: return 1
+            }
+        case let error as ConfigurationError:
+            printError(error.description)
+            return 2
+        default:
+            let code = MemberdeckCommand.exitCode(for: error)
+            let message = MemberdeckCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                return 0
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            return 2
+        }
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("memberdeck: error: \(TerminalSanitizer.sanitize(message))\n".utf8))
+    }
+}
+
+/// A failure already reported to the user (bulk commands report each item themselves).
+struct CommandFailure: Error {
+    var exitCode: Int32
+}

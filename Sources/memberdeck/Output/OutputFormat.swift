@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `-f/--format`, as in openstackclient.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, yaml, csv, value
+}
