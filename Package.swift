@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MembershipKit"]
+            dependencies: ["MembershipKit", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
     ]
 )

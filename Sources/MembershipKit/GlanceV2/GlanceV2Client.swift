@@ -43,21 +43,47 @@ public struct GlanceV2Client: Sendable {
         if Self.looksLikeUUID(reference) {
             do {
                 return try await image(id: reference)
-            } catch let error as MembershipError where error.httpStatus == 404 {
+            } catch let error as MembershipError where Self.isImageNotFound(error, reference) {
                 // An image may be named like a UUID; fall through to the name lookup.
             }
         }
-        var matches = try await listImages(ImageQuery(visibility: "all", memberStatus: "all", name: reference, pageSize: 100))
+        return try await findImage(named: reference)
+    }
+
+    /// Runs `operation` with the id of the image `reference` names. An id is used as it is, so the
+    /// common case costs no extra request; only when Glance answers that no image has that id is
+    /// the reference looked up as a name.
+    public func withImageID<T: Sendable>(_ reference: String, _ operation: @Sendable (String) async throws -> T) async throws -> T {
+        if Self.looksLikeUUID(reference) {
+            do {
+                return try await operation(reference)
+            } catch let error as MembershipError where Self.isImageNotFound(error, reference) {
+                guard let named = try? await findImage(named: reference) else { throw error }
+                return try await operation(named.id)
+            }
+        }
+        return try await operation(try await findImage(named: reference).id)
+    }
+
+    /// Looks an image up by exact name, across visibilities and member statuses.
+    public func findImage(named name: String) async throws -> Image {
+        var matches = try await listImages(ImageQuery(visibility: "all", memberStatus: "all", name: name, pageSize: 100))
         if matches.isEmpty {
             // Community images are listed only when asked for.
-            matches = try await listImages(ImageQuery(visibility: "community", name: reference, pageSize: 100))
+            matches = try await listImages(ImageQuery(visibility: "community", name: name, pageSize: 100))
         }
         switch matches.count {
-        case 0: throw MembershipError.notFound("no image with id or name '\(reference)'")
+        case 0: throw MembershipError.notFound("no image with id or name '\(name)'")
         case 1: return matches[0]
         default:
-            throw MembershipError.ambiguous("\(matches.count) images are named '\(reference)' (\(matches.map(\.id).joined(separator: ", "))); give the id")
+            throw MembershipError.ambiguous("\(matches.count) images are named '\(name)' (\(matches.map(\.id).joined(separator: ", "))); give the id")
         }
+    }
+
+    /// Glance's answer when the image itself (not a member row) does not exist or is invisible.
+    static func isImageNotFound(_ error: MembershipError, _ reference: String) -> Bool {
+        guard case let .http(failure) = error, failure.status == 404 else { return false }
+        return failure.message.hasPrefix("Image \(reference) not found") || failure.message.hasPrefix("No image found with ID \(reference)")
     }
 
     static func looksLikeUUID(_ text: String) -> Bool {

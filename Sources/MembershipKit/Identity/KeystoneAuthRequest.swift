@@ -3,10 +3,12 @@ import Foundation
 /// Builds `POST /v3/auth/tokens` from a cloud's auth section and reads the answer. Pure; unit-tested.
 public enum KeystoneAuthRequest {
     /// `{auth_url}/auth/tokens` when auth_url ends in a v3 segment, else `{auth_url}/v3/auth/tokens`.
+    /// An old `…/v2.0` auth_url is taken as its service root, as keystoneauth's discovery would.
     public static func tokensURL(authURL: String) -> String {
-        let base = authURL.hasSuffix("/") ? String(authURL.dropLast()) : authURL
+        var base = authURL.hasSuffix("/") ? String(authURL.dropLast()) : authURL
         let last = base.split(separator: "/").last.map(String.init) ?? ""
         if last == "v3" || last.hasPrefix("v3.") { return base + "/auth/tokens" }
+        if last == "v2.0" { base = String(base.dropLast(last.count + 1)) }
         return base + "/v3/auth/tokens"
     }
 

@@ -70,6 +70,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
                 timeout: .init(connect: .milliseconds(Int64(settings.connectTimeout * 1000)))
             )
             configuration.decompression = .enabled(limit: .ratio(50))
+            // A refused connection fails at once; RetryPolicy decides about retrying, with backoff,
+            // instead of the pool quietly retrying until the connect timeout.
+            configuration.connectionPool.retryConnectionEstablishment = false
             let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
             clients[settings] = client
             return client

@@ -14,6 +14,10 @@ public enum ErrorBodyDecoder {
         var message: String?
         if type.contains("json") || trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             message = jsonMessage(body)
+            // JSON without any message in it says no more than the status does.
+            if message == nil, (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) != nil {
+                return HTTPStatusText.reason(status)
+            }
         }
         if message == nil, type.contains("html") || trimmed.hasPrefix("<") {
             message = htmlText(trimmed, status: status)

@@ -41,8 +41,12 @@ public enum Redaction {
             var result: [String: Any] = [:]
             for (key, item) in dictionary {
                 let secret = parentIsSecret || isSecretKey(key)
-                if item is [String: Any] || item is [Any] {
-                    // `"token": {"id": …}` and `"application_credential": {"secret": …}` hide their strings.
+                if item is [Any] {
+                    // A list under a secret key (`"tokens": [...]`) hides every string in it.
+                    result[key] = redactJSON(item, parentIsSecret: secret)
+                } else if item is [String: Any] {
+                    // `"token": {"id": …}` hides its strings; `"password": {"user": {"name": …}}` keeps the
+                    // name visible and hides the nested `"password"`, which is secret by its own key.
                     result[key] = redactJSON(item, parentIsSecret: secret && key.lowercased() == "token")
                 } else if secret && !(item is Bool) && !(item is NSNull) {
                     result[key] = "***"

@@ -22,6 +22,9 @@ struct ImagesCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Only images owned by this project id.", valueName: "project"))
         var owner: String?
 
+        @Option(help: ArgumentHelp("Only images with exactly this name.", valueName: "name"))
+        var name: String?
+
         @Option(help: ArgumentHelp("Sort keys, e.g. name:asc,created_at:desc.", valueName: "keys"))
         var sort: String?
 
@@ -35,7 +38,7 @@ struct ImagesCommand: AsyncParsableCommand {
         func run() async throws {
             let context = CommandContext(options: global)
             let images = try await context.glance().listImages(
-                ImageQuery(visibility: visibility, memberStatus: memberStatus, owner: owner, sort: sort, pageSize: 500, limit: limit)
+                ImageQuery(visibility: visibility, memberStatus: memberStatus, owner: owner, name: name, sort: sort, pageSize: 500, limit: limit)
             )
             context.emit(Presentations.images(images, format: global.format))
         }

@@ -17,8 +17,7 @@ struct MembersCommand: AsyncParsableCommand {
         func run() async throws {
             let context = CommandContext(options: global)
             let glance = try context.glance()
-            let imageID = try await MembersCommand.resolve(image, glance)
-            context.emit(Presentations.members(try await glance.members(imageID: imageID)))
+            context.emit(Presentations.members(try await glance.withImageID(image) { try await glance.members(imageID: $0) }))
         }
     }
 
@@ -31,8 +30,9 @@ struct MembersCommand: AsyncParsableCommand {
         func run() async throws {
             let context = CommandContext(options: global)
             let glance = try context.glance()
-            let imageID = try await MembersCommand.resolve(image, glance)
-            context.emit(Presentations.members([try await glance.member(imageID: imageID, memberID: member)], single: true))
+            let member = self.member
+            let row = try await glance.withImageID(image) { try await glance.member(imageID: $0, memberID: member) }
+            context.emit(Presentations.members([row], single: true))
         }
     }
 
@@ -131,8 +131,7 @@ struct StatusChange: ParsableArguments {
             throw MembershipError.configuration(.missingValue(key: "--member", detail: "the token is not scoped to a project; give --member"))
         }
         let items = await BulkRun.run(images, label: { $0 }) { reference in
-            let imageID = try await glance.findImage(reference).id
-            return try await glance.updateMember(imageID: imageID, memberID: memberID, status: status)
+            try await glance.withImageID(reference) { try await glance.updateMember(imageID: $0, memberID: memberID, status: status) }
         }
         try BulkRun.report(items, context: context) { Presentations.members($0) }
     }
