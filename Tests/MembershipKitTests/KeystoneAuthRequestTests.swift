@@ -16,6 +16,9 @@ struct KeystoneAuthRequestTests {
         ("https://cloud.example.com/identity/", "https://cloud.example.com/identity/v3/auth/tokens"),
         ("https://cloud.example.com/identity/v3", "https://cloud.example.com/identity/v3/auth/tokens"),
         ("http://10.0.0.5/identity/v3/", "http://10.0.0.5/identity/v3/auth/tokens"),
+        // An old v2.0 auth_url names the service root plus a version Keystone no longer serves.
+        ("https://cloud.example.com:5000/v2.0", "https://cloud.example.com:5000/v3/auth/tokens"),
+        ("https://cloud.example.com/identity/v2.0/", "https://cloud.example.com/identity/v3/auth/tokens"),
     ])
     func tokensURL(authURL: String, expected: String) {
         #expect(KeystoneAuthRequest.tokensURL(authURL: authURL) == expected)
