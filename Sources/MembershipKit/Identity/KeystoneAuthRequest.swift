@@ -21,15 +21,8 @@ public enum KeystoneAuthRequest {
             guard let password = auth.password else {
                 throw missing("password", "the cloud '\(cloud.name)' has no password (set it in clouds.yaml, secure.yaml or OS_PASSWORD)")
             }
-            var user: [String: Any] = ["password": password]
-            if let id = auth.userID {
-                user["id"] = id
-            } else if let name = auth.username {
-                user["name"] = name
-                if let domain = domain(id: auth.userDomainID, name: auth.userDomainName) { user["domain"] = domain }
-            } else {
-                throw missing("username", "the cloud '\(cloud.name)' needs username or user_id")
-            }
+            var user = try userReference(auth, missingDetail: "the cloud '\(cloud.name)' needs username or user_id")
+            user["password"] = password
             identity = ["methods": ["password"], "password": ["user": user]]
         case .applicationCredential:
             guard let secret = auth.applicationCredentialSecret else {
@@ -40,14 +33,7 @@ public enum KeystoneAuthRequest {
                 credential["id"] = id
             } else if let name = auth.applicationCredentialName {
                 credential["name"] = name
-                var user: [String: Any] = [:]
-                if let id = auth.userID { user["id"] = id } else if let username = auth.username {
-                    user["name"] = username
-                    if let domain = domain(id: auth.userDomainID, name: auth.userDomainName) { user["domain"] = domain }
-                } else {
-                    throw missing("username", "an application credential given by name needs username or user_id")
-                }
-                credential["user"] = user
+                credential["user"] = try userReference(auth, missingDetail: "an application credential given by name needs username or user_id")
             } else {
                 throw missing("application_credential_id", "the cloud '\(cloud.name)' needs application_credential_id or _name")
             }
@@ -63,6 +49,15 @@ public enum KeystoneAuthRequest {
         var authObject: [String: Any] = ["identity": identity]
         if includeScope, let scope = scope(auth) { authObject["scope"] = scope }
         return try JSONSerialization.data(withJSONObject: ["auth": authObject], options: [.sortedKeys])
+    }
+
+    /// `{"id": …}`, or `{"name": …, "domain": {…}}` when the user is given by name.
+    static func userReference(_ auth: CloudConfig.Auth, missingDetail: String) throws -> [String: Any] {
+        if let id = auth.userID { return ["id": id] }
+        guard let name = auth.username else { throw missing("username", missingDetail) }
+        var user: [String: Any] = ["name": name]
+        if let domain = domain(id: auth.userDomainID, name: auth.userDomainName) { user["domain"] = domain }
+        return user
     }
 
     static func scope(_ auth: CloudConfig.Auth) -> [String: Any]? {

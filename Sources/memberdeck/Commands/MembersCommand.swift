@@ -38,44 +38,26 @@ struct MembersCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Share an image with one or more projects (each starts as pending).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
-        @Argument(help: ArgumentHelp("Project ids to share with.", valueName: "member")) var members: [String]
-
-        func validate() throws {
-            if members.isEmpty { throw ValidationError("give at least one member (project id) to add") }
-        }
+        @OptionGroup var batch: MemberBatch
 
         func run() async throws {
-            let context = CommandContext(options: global)
-            let glance = try context.glance()
-            let imageID = try await MembersCommand.resolve(image, glance)
-            let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { member in
+            try await batch.run { glance, imageID, member in
                 try await glance.addMember(imageID: imageID, memberID: member)
+            } listing: { added, _ in
+                Presentations.members(added)
             }
-            try BulkRun.report(items, context: context) { Presentations.members($0) }
         }
     }
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop sharing an image with one or more projects.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
-        @Argument(help: ArgumentHelp("Project ids to remove.", valueName: "member")) var members: [String]
-
-        func validate() throws {
-            if members.isEmpty { throw ValidationError("give at least one member (project id) to remove") }
-        }
+        @OptionGroup var batch: MemberBatch
 
         func run() async throws {
-            let context = CommandContext(options: global)
-            let glance = try context.glance()
-            let imageID = try await MembersCommand.resolve(image, glance)
-            let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { member in
+            try await batch.run { glance, imageID, member in
                 try await glance.removeMember(imageID: imageID, memberID: member)
                 return member
-            }
-            try BulkRun.report(items, context: context) { removed in
+            } listing: { removed, imageID in
                 Listing(
                     columns: [Column(key: "image_id", heading: "Image ID"), Column(key: "member_id", heading: "Member ID"), Column(key: "result", heading: "Result")],
                     records: removed.map { Record([("image_id", .string(imageID)), ("member_id", .string($0)), ("result", .string("removed"))]) }
@@ -102,9 +84,25 @@ struct MembersCommand: AsyncParsableCommand {
         func run() async throws { try await status.apply(.pending) }
     }
 
-    /// Resolves an image reference to its id.
-    static func resolve(_ reference: String, _ glance: GlanceV2Client) async throws -> String {
-        try await glance.findImage(reference).id
+}
+
+/// The arguments of add and remove: one image, several members, each reported.
+struct MemberBatch: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
+    @Argument(help: ArgumentHelp("Project ids.", valueName: "member")) var members: [String]
+
+    func validate() throws {
+        if members.isEmpty { throw ValidationError("give at least one member (project id)") }
+    }
+
+    func run<Output: Sendable>(_ operation: @escaping @Sendable (GlanceV2Client, String, String) async throws -> Output,
+                               listing: ([Output], String) -> Listing) async throws {
+        let context = CommandContext(options: global)
+        let glance = try context.glance()
+        let imageID = try await glance.findImage(image).id
+        let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { try await operation(glance, imageID, $0) }
+        try BulkRun.report(items, context: context) { listing($0, imageID) }
     }
 }
 
