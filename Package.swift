@@ -30,6 +30,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Controller: state, events, effects and the pure update function; no terminal code.
+        .target(name: "Console", dependencies: ["MembershipKit"]),
+        // ncursesw, imported through a shim (SwiftPM drops pkg-config cflags; see shim.h).
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // View layer: pure render(State) -> Frame, themes, and the ncurses Screen (UI thread only).
+        .target(name: "CursesUI", dependencies: ["Console", "TerminalText", "CNCurses", .product(name: "Yams", package: "Yams")]),
         // Untrusted text made safe and measurable for a terminal (shared by the CLI and the console).
         .target(name: "TerminalText", dependencies: ["CTextShim"]),
         .target(name: "CTextShim"),
@@ -39,6 +45,8 @@ let package = Package(
             dependencies: [
                 "MembershipKit",
                 "TerminalText",
+                "Console",
+                "CursesUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -47,6 +55,14 @@ let package = Package(
         .testTarget(
             name: "MembershipKitTests",
             dependencies: ["MembershipKit", "TerminalText"]
+        ),
+        .testTarget(
+            name: "CursesUITests",
+            dependencies: ["CursesUI", "Console", "MembershipKit"]
+        ),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: ["Console", "MembershipKit"]
         ),
         .testTarget(
             name: "IntegrationTests",

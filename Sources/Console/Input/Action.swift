@@ -1,0 +1,43 @@
+/// Everything a key can do in the normal mode. The key map binds keys to these.
+public enum Action: String, Sendable, CaseIterable, Hashable {
+    case up, down, top, bottom, pageUp = "page-up", pageDown = "page-down"
+    case nextPane = "next-pane", previousPane = "previous-pane", paneLeft = "pane-left", paneRight = "pane-right"
+    case open, back
+    case accept, reject, pending
+    case share, remove, mark
+    case filter, command, help, sort, refresh, log, quit
+
+    /// Actions that change something on the server (disabled in read-only mode).
+    public var isMutating: Bool { [.accept, .reject, .pending, .share, .remove].contains(self) }
+
+    /// Short text for the footer and the help overlay.
+    public var summary: String {
+        switch self {
+        case .up: return "up"
+        case .down: return "down"
+        case .top: return "first row"
+        case .bottom: return "last row"
+        case .pageUp: return "page up"
+        case .pageDown: return "page down"
+        case .nextPane: return "next pane"
+        case .previousPane: return "previous pane"
+        case .paneLeft: return "pane left"
+        case .paneRight: return "pane right"
+        case .open: return "open"
+        case .back: return "back"
+        case .accept: return "accept"
+        case .reject: return "reject"
+        case .pending: return "reset to pending"
+        case .share: return "share"
+        case .remove: return "remove"
+        case .mark: return "mark"
+        case .filter: return "filter"
+        case .command: return "command"
+        case .help: return "help"
+        case .sort: return "sort"
+        case .refresh: return "refresh"
+        case .log: return "activity log"
+        case .quit: return "quit"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import MembershipKit
+
+/// Everything that can happen to the console: keys, time, size, and results of work.
+public enum Event: Sendable {
+    case key(KeyPress)
+    /// Time passes (several times a second); carries the wall clock.
+    case tick(Date)
+    /// The terminal changed size; `paneHeights` are the rows each pane can show.
+    case resize(width: Int, height: Int, paneHeights: [PaneID: Int])
+    case connected(SessionInfo)
+    case connectionFailed(String)
+    case imagesProgress(request: Int, count: Int)
+    case imagesLoaded(request: Int, Result<[Image], MembershipError>)
+    case membersLoaded(request: Int, imageID: String, Result<[ImageMember], MembershipError>)
+    case membershipsLoaded(request: Int, Result<[Membership], MembershipError>)
+    case memberUpdated(operation: Int, Result<ImageMember, MembershipError>)
+    case memberAdded(operation: Int, Result<ImageMember, MembershipError>)
+    case memberRemoved(operation: Int, Result<Void, MembershipError>)
+    case retrying(RetryNotice)
+}
+
+/// A share offered to my project: the image and my member row, as loaded.
+public struct Membership: Sendable, Equatable {
+    public var image: Image
+    public var status: String
+    public var sharedAt: String?
+
+    public init(image: Image, status: String, sharedAt: String? = nil) {
+        self.image = image
+        self.status = status
+        self.sharedAt = sharedAt
+    }
+}
+
+/// Work for the `EffectRunner`. Descriptions only: `update` never performs I/O.
+public enum Effect: Sendable, Equatable {
+    case connect
+    case loadImages(request: Int, scope: ImageScope, projectID: String)
+    case loadMembers(request: Int, imageID: String)
+    case loadMemberships(request: Int, projectID: String)
+    case updateMember(operation: Int, imageID: String, memberID: String, status: MemberStatus)
+    case addMember(operation: Int, imageID: String, memberID: String)
+    case removeMember(operation: Int, imageID: String, memberID: String)
+    case recordActivity(ActivityEntry)
+    case switchCloud(String)
+    case quit
+}

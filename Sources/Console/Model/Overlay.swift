@@ -1,0 +1,57 @@
+/// What is drawn over the panes and takes the keys.
+public enum Overlay: Sendable, Equatable {
+    case none
+    case help
+    case log
+    case prompt(Prompt)
+    case confirm(Confirmation)
+}
+
+/// A one-line text input at the bottom: `/` filter, `:` command, `+` share.
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case filter(PaneID)
+        case command
+        /// Share an image: project ids, comma-separated.
+        case share(imageID: String, imageName: String)
+    }
+
+    public var kind: Kind
+    public var text: String
+
+    public init(kind: Kind, text: String = "") {
+        self.kind = kind
+        self.text = text
+    }
+
+    /// The prefix shown before the text.
+    public var label: String {
+        switch kind {
+        case .filter: return "/"
+        case .command: return ":"
+        case let .share(_, name): return "share \(name) with (project ids, comma-separated): "
+        }
+    }
+}
+
+/// A yes/no dialog; the focus starts on Cancel so that Enter alone never destroys anything.
+public struct Confirmation: Sendable, Equatable {
+    public var title: String
+    public var message: String
+    public var confirmLabel: String
+    public var removals: [MemberRemoval]
+    public var focusOnConfirm: Bool = false
+
+    public init(title: String, message: String, confirmLabel: String, removals: [MemberRemoval]) {
+        self.title = title
+        self.message = message
+        self.confirmLabel = confirmLabel
+        self.removals = removals
+    }
+}
+
+/// One member to remove from one image.
+public struct MemberRemoval: Sendable, Equatable {
+    public var imageID: String
+    public var memberID: String
+}

@@ -1,0 +1,151 @@
+/// A `/` filter: case-insensitive substring, `/!text` inverts.
+public struct RowFilter: Sendable, Equatable {
+    public var text: String
+    public var inverted: Bool
+
+    public init(text: String, inverted: Bool = false) {
+        self.text = text
+        self.inverted = inverted
+    }
+
+    /// Parses what the user typed after `/`: a leading `!` inverts.
+    public init?(typed: String) {
+        if typed.hasPrefix("!") {
+            self.init(text: String(typed.dropFirst()), inverted: true)
+        } else {
+            self.init(text: typed)
+        }
+        if text.isEmpty && !inverted { return nil }
+    }
+
+    public func matches(_ texts: [String]) -> Bool {
+        let needle = text.lowercased()
+        let found = needle.isEmpty || texts.contains { $0.lowercased().contains(needle) }
+        return found != inverted
+    }
+
+    /// As typed: `text` or `!text`.
+    public var typed: String { (inverted ? "!" : "") + text }
+}
+
+/// A cursor movement, the same for every pane.
+public enum CursorMove: Sendable, Equatable {
+    case by(Int), first, last, pageUp, pageDown
+}
+
+/// Loading state of a pane.
+public enum LoadState: Sendable, Equatable {
+    case idle
+    /// Loading; `count` rows so far (page by page).
+    case loading(count: Int)
+    case failed(String)
+}
+
+/// One pane: its rows, the visible order after filter and sort, cursor, scroll, marks.
+public struct PaneState<Row: PaneRow>: Sendable, Equatable {
+    public private(set) var rows: [Row] = []
+    /// Indices into `rows` of the rows shown, in display order.
+    public private(set) var visible: [Int] = []
+    /// Position of the cursor in `visible`.
+    public private(set) var cursor: Int = 0
+    /// Position in `visible` of the first row on screen.
+    public private(set) var top: Int = 0
+    public private(set) var filter: RowFilter?
+    public private(set) var sortColumn: Int
+    public private(set) var sortDescending: Bool = false
+    /// Keys of rows marked with space.
+    public var marked: Set<String> = []
+    public var loading: LoadState = .idle
+    /// Rows that fit on screen (from the view's layout).
+    public var height: Int = 10
+
+    public init(sortColumn: Int = 0) {
+        self.sortColumn = sortColumn
+    }
+
+    public var selected: Row? { visible.indices.contains(cursor) ? rows[visible[cursor]] : nil }
+    public var visibleRows: [Row] { visible.map { rows[$0] } }
+    public var markedRows: [Row] { rows.filter { marked.contains($0.key) } }
+
+    /// Replaces the rows, keeping the cursor on the same row when it is still there.
+    public mutating func setRows(_ newRows: [Row]) {
+        let selectedKey = selected?.key
+        rows = newRows
+        marked = marked.intersection(Set(newRows.map(\.key)))
+        recompute(keepingKey: selectedKey)
+    }
+
+    /// Changes one row in place (same key), without moving the cursor.
+    public mutating func update(key: String, _ change: (inout Row) -> Void) {
+        guard let index = rows.firstIndex(where: { $0.key == key }) else { return }
+        change(&rows[index])
+        if filter != nil { recompute(keepingKey: selected?.key) }
+    }
+
+    public func row(key: String) -> Row? { rows.first { $0.key == key } }
+
+    public mutating func setFilter(_ newFilter: RowFilter?) {
+        let selectedKey = selected?.key
+        filter = newFilter
+        recompute(keepingKey: selectedKey)
+    }
+
+    public mutating func setSort(column: Int, descending: Bool) {
+        let selectedKey = selected?.key
+        sortColumn = column
+        sortDescending = descending
+        recompute(keepingKey: selectedKey)
+    }
+
+    public mutating func moveCursor(by delta: Int) { moveCursor(to: cursor + delta) }
+
+    public mutating func moveCursor(to position: Int) {
+        cursor = max(0, min(position, visible.count - 1))
+        if visible.isEmpty { cursor = 0 }
+        scrollToCursor()
+    }
+
+    public mutating func apply(_ move: CursorMove) {
+        switch move {
+        case let .by(delta): moveCursor(by: delta)
+        case .first: moveCursor(to: 0)
+        case .last: moveCursor(to: visible.count - 1)
+        case .pageUp: moveCursor(by: -max(1, height - 1))
+        case .pageDown: moveCursor(by: max(1, height - 1))
+        }
+    }
+
+    public mutating func setHeight(_ newHeight: Int) {
+        height = max(1, newHeight)
+        scrollToCursor()
+    }
+
+    public mutating func toggleMark() {
+        guard let key = selected?.key else { return }
+        if marked.contains(key) { marked.remove(key) } else { marked.insert(key) }
+    }
+
+    /// Keeps the cursor on screen with the least scrolling.
+    mutating func scrollToCursor() {
+        if cursor < top { top = cursor }
+        if cursor >= top + height { top = cursor - height + 1 }
+        top = max(0, min(top, max(0, visible.count - height)))
+    }
+
+    mutating func recompute(keepingKey key: String?) {
+        var indices = Array(rows.indices)
+        if let filter { indices = indices.filter { filter.matches(rows[$0].searchableText) } }
+        let column = sortColumn
+        let keys = indices.map { rows[$0].sortValue(column: column) }
+        var order = Array(indices.indices)
+        // Stable sort by the column, ties in source order.
+        order.sort { keys[$0] != keys[$1] ? (sortDescending ? keys[$0] > keys[$1] : keys[$0] < keys[$1]) : $0 < $1 }
+        visible = order.map { indices[$0] }
+        if let key, let position = visible.firstIndex(where: { rows[$0].key == key }) {
+            cursor = position
+        } else {
+            cursor = max(0, min(cursor, visible.count - 1))
+        }
+        scrollToCursor()
+    }
+}

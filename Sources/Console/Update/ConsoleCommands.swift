@@ -1,0 +1,103 @@
+import Foundation
+
+/// The `:` commands, with Tab completion of names and arguments.
+enum ConsoleCommands {
+    static let commands = ["images", "inbox", "members", "cloud", "theme", "refresh", "log", "help", "q", "quit"]
+
+    static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
+        let words = text.split(separator: " ").map(String.init)
+        guard let name = words.first else { return [] }
+        let argument = words.dropFirst().joined(separator: " ")
+        switch name {
+        case "images":
+            switch argument {
+            case "", "mine": state.imageScope = .mine
+            case "all": state.imageScope = .all
+            default:
+                ConsoleUpdate.flash(&state, ":images takes all or mine, not '\(argument)'", .error)
+                return []
+            }
+            state.focus = .images
+            state.images.setRows([])
+            state.images.loading = .loading(count: 0)
+            // A reload of another scope replaces whatever images load is in flight.
+            state.loads = state.loads.filter { if case .images = $0.value { return false } else { return true } }
+            guard let session = state.session else { return [] }
+            let request = ConsoleUpdate.takeID(&state)
+            state.loads[request] = .images(scope: state.imageScope, requestedAt: state.sequence)
+            return [.loadImages(request: request, scope: state.imageScope, projectID: session.projectID)]
+        case "inbox", "memberships":
+            state.focus = .memberships
+        case "members":
+            state.focus = .members
+        case "cloud":
+            guard !argument.isEmpty else {
+                ConsoleUpdate.flash(&state, ":cloud needs a name (\(state.settings.availableClouds.joined(separator: ", ")))", .error)
+                return []
+            }
+            guard state.settings.availableClouds.isEmpty || state.settings.availableClouds.contains(argument) else {
+                ConsoleUpdate.flash(&state, "unknown cloud '\(argument)'; available: \(state.settings.availableClouds.joined(separator: ", "))", .error)
+                return []
+            }
+            return [.switchCloud(argument)]
+        case "theme":
+            guard state.settings.availableThemes.contains(argument) else {
+                ConsoleUpdate.flash(&state, "unknown theme '\(argument)'; available: \(state.settings.availableThemes.joined(separator: ", "))", .error)
+                return []
+            }
+            state.settings.themeName = argument
+            ConsoleUpdate.flash(&state, "theme \(argument)", .info)
+        case "refresh":
+            if argument == "off" {
+                state.settings.refreshInterval = nil
+                state.nextRefresh = nil
+                ConsoleUpdate.flash(&state, "auto-refresh off", .info)
+            } else if let seconds = Double(argument), seconds >= 1 {
+                state.settings.refreshInterval = seconds
+                state.nextRefresh = state.now.addingTimeInterval(seconds)
+                ConsoleUpdate.flash(&state, "auto-refresh every \(argument) s", .info)
+            } else {
+                ConsoleUpdate.flash(&state, ":refresh takes a number of seconds (at least 1) or off, not '\(argument)'", .error)
+            }
+        case "log":
+            state.overlay = .log
+        case "help":
+            state.overlay = .help
+        case "q", "quit":
+            return ConsoleUpdate.quit(&state)
+        default:
+            ConsoleUpdate.flash(&state, "unknown command ':\(name)'; try :help", .error)
+        }
+        return []
+    }
+
+    /// Completes the command name, then its argument, to the longest common prefix of the candidates.
+    static func complete(_ text: String, state: ConsoleState) -> String {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if parts.count <= 1 {
+            return extend(text, candidates: commands, suffix: " ")
+        }
+        let command = parts[0]
+        let argument = parts.dropFirst().joined(separator: " ")
+        let candidates: [String]
+        switch command {
+        case "images": candidates = ["all", "mine"]
+        case "cloud": candidates = state.settings.availableClouds
+        case "theme": candidates = state.settings.availableThemes
+        case "refresh": candidates = ["off", "5", "10", "30", "60"]
+        default: candidates = []
+        }
+        return command + " " + extend(argument, candidates: candidates, suffix: "")
+    }
+
+    static func extend(_ prefix: String, candidates: [String], suffix: String) -> String {
+        let matches = candidates.filter { $0.hasPrefix(prefix) }
+        guard let first = matches.first else { return prefix }
+        if matches.count == 1 { return first + suffix }
+        var common = first
+        for match in matches.dropFirst() {
+            while !match.hasPrefix(common) { common.removeLast() }
+        }
+        return common.count > prefix.count ? common : prefix
+    }
+}

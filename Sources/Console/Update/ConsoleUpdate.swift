@@ -1,0 +1,108 @@
+import Foundation
+import MembershipKit
+
+/// The controller: `update(&state, event)` changes the state and returns the work to do.
+/// Deterministic: no I/O, no clock (time arrives in `.tick`), no ncurses.
+public enum ConsoleUpdate {
+    /// How long a flash message stays.
+    static let flashSeconds: Double = 4
+    /// How long a changed row stays highlighted.
+    static let highlightSeconds: Double = 1.5
+    /// How long quitting waits for operations still in flight.
+    static let quitGraceSeconds: Double = 3
+
+    public static func update(_ state: inout ConsoleState, _ event: Event) -> [Effect] {
+        state.sequence += 1
+        switch event {
+        case let .key(key): return handleKey(&state, key)
+        case let .tick(date): return handleTick(&state, date)
+        case let .resize(width, height, paneHeights):
+            state.width = width
+            state.height = height
+            if let rows = paneHeights[.images] { state.images.setHeight(rows) }
+            if let rows = paneHeights[.members] { state.members.setHeight(rows) }
+            if let rows = paneHeights[.memberships] { state.memberships.setHeight(rows) }
+            return []
+        case let .connected(info):
+            state.session = info
+            state.connectionError = nil
+            return startLoads(&state, includeMembers: false)
+        case let .connectionFailed(message):
+            state.connectionError = message
+            flash(&state, message, .error)
+            return []
+        case let .imagesProgress(request, count):
+            if state.loads[request] != nil { state.images.loading = .loading(count: count) }
+            return []
+        case let .imagesLoaded(request, result): return imagesLoaded(&state, request, result)
+        case let .membersLoaded(request, imageID, result): return membersLoaded(&state, request, imageID, result)
+        case let .membershipsLoaded(request, result): return membershipsLoaded(&state, request, result)
+        case let .memberUpdated(operation, result): return memberUpdated(&state, operation, result)
+        case let .memberAdded(operation, result): return memberAdded(&state, operation, result)
+        case let .memberRemoved(operation, result): return memberRemoved(&state, operation, result)
+        case let .retrying(notice):
+            state.retryWait = RetryStatus(until: state.now.addingTimeInterval(notice.delay), status: notice.status)
+            return []
+        }
+    }
+
+    // MARK: Time
+
+    static func handleTick(_ state: inout ConsoleState, _ date: Date) -> [Effect] {
+        state.now = date
+        state.tickCount += 1
+        if let flash = state.flash, flash.until <= date { state.flash = nil }
+        if let wait = state.retryWait, wait.until <= date { state.retryWait = nil }
+        expireHighlights(&state)
+        var effects: [Effect] = []
+        if let requested = state.quitRequestedAt {
+            if state.operations.isEmpty || date.timeIntervalSince(requested) >= quitGraceSeconds {
+                state.shouldExit = true
+                return [.quit]
+            }
+        }
+        // The members pane follows the images cursor once it rests (one tick), not on every keypress.
+        if state.focus == .images, let selected = state.images.selected, selected.image.id != state.membersImageID {
+            effects += showMembers(&state, of: selected.image.id)
+        }
+        if state.session != nil, let interval = state.settings.refreshInterval {
+            if let due = state.nextRefresh {
+                if date >= due {
+                    // Never overlap: a refresh waits for the previous loads to finish.
+                    if state.loads.isEmpty { effects += startLoads(&state, includeMembers: true) }
+                }
+            } else {
+                state.nextRefresh = date.addingTimeInterval(interval)
+            }
+        }
+        return effects
+    }
+
+    static func expireHighlights(_ state: inout ConsoleState) {
+        let now = state.now
+        for row in state.members.rows where (row.highlight?.until).map({ $0 <= now }) == true {
+            state.members.update(key: row.key) { $0.highlight = nil }
+        }
+        for row in state.memberships.rows where (row.highlight?.until).map({ $0 <= now }) == true {
+            state.memberships.update(key: row.key) { $0.highlight = nil }
+        }
+    }
+
+    // MARK: Helpers used across the controller
+
+    static func flash(_ state: inout ConsoleState, _ text: String, _ level: Flash.Level) {
+        state.flash = Flash(text: text, level: level, until: state.now.addingTimeInterval(flashSeconds))
+    }
+
+    static func takeID(_ state: inout ConsoleState) -> Int {
+        defer { state.nextID += 1 }
+        return state.nextID
+    }
+
+    static func describe(_ error: MembershipError) -> String { error.description }
+
+    /// The name of an image as the panes know it, for messages and the activity log.
+    static func imageName(_ state: ConsoleState, _ imageID: String) -> String {
+        state.images.row(key: imageID)?.image.name ?? state.memberships.row(key: imageID)?.image.name ?? imageID
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The one-line prompts: `/` filters as you type, `:` runs a command (Tab completes), `+` shares.
+extension ConsoleUpdate {
+    static func handlePromptKey(_ state: inout ConsoleState, _ prompt: Prompt, _ key: KeyPress) -> [Effect] {
+        var prompt = prompt
+        switch key {
+        case .escape:
+            state.overlay = .none
+            if case let .filter(pane) = prompt.kind { setFilter(&state, pane, nil) }
+            return []
+        case .enter:
+            state.overlay = .none
+            return submit(&state, prompt)
+        case .backspace, .delete, .control("h"):
+            if prompt.text.isEmpty {
+                state.overlay = .none
+                return []
+            }
+            prompt.text.removeLast()
+        case .control("u"):
+            prompt.text = ""
+        case .control("w"):
+            let trimmed = prompt.text.reversed().drop(while: { $0 == " " }).drop(while: { $0 != " " })
+            prompt.text = String(trimmed.reversed())
+        case .tab:
+            if case .command = prompt.kind { prompt.text = ConsoleCommands.complete(prompt.text, state: state) }
+        case let .character(character):
+            prompt.text.append(character)
+        default:
+            return []
+        }
+        state.overlay = .prompt(prompt)
+        if case let .filter(pane) = prompt.kind { setFilter(&state, pane, RowFilter(typed: prompt.text)) }
+        return []
+    }
+
+    static func submit(_ state: inout ConsoleState, _ prompt: Prompt) -> [Effect] {
+        switch prompt.kind {
+        case let .filter(pane):
+            setFilter(&state, pane, RowFilter(typed: prompt.text))
+            return []
+        case .command:
+            return ConsoleCommands.run(&state, prompt.text)
+        case let .share(imageID, _):
+            if state.settings.readOnly { return [] }
+            return share(&state, imageID: imageID, text: prompt.text)
+        }
+    }
+}
