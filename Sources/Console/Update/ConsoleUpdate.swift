@@ -24,6 +24,15 @@ public enum ConsoleUpdate {
             if let rows = paneHeights[.memberships] { state.memberships.setHeight(rows) }
             return []
         case let .connected(info):
+            if let previous = state.session, previous != info {
+                // Another cloud (`:cloud`): nothing of the previous one may stay on screen.
+                state.images.setRows([])
+                state.members.setRows([])
+                state.memberships.setRows([])
+                state.membersImageID = nil
+                state.loads = [:]
+                flash(&state, "connected to \(info.cloud)", .info)
+            }
             state.session = info
             state.connectionError = nil
             return startLoads(&state, includeMembers: false)

@@ -65,6 +65,8 @@ public enum Role: String, Sendable, CaseIterable, Equatable {
     case highlightFailed = "highlight.failed"
     case own
     case dim
+    /// A failure shown in place (connection error, a pane that could not load).
+    case error
     case footer
     case footerKey = "footer.key"
     case flashInfo = "flash.info"
@@ -72,6 +74,9 @@ public enum Role: String, Sendable, CaseIterable, Equatable {
     case flashError = "flash.error"
     case prompt
     case dialog
+    case dialogTitle = "dialog.title"
+    /// Key names listed in the help overlay.
+    case dialogKey = "dialog.key"
     case dialogButton = "dialog.button"
     case dialogButtonFocused = "dialog.button.focused"
 }

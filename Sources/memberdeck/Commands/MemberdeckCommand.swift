@@ -6,10 +6,19 @@ struct MemberdeckCommand: AsyncParsableCommand {
         commandName: "memberdeck",
         abstract: "Administer who may use a cloud image: Glance image members, shares and their status.",
         discussion: """
+        Without a subcommand, memberdeck opens the interactive console (press ? in it for help).
         The cloud comes from clouds.yaml, secure.yaml and the OS_* variables, as with openstack.
         Exit codes: 0 done, 1 the server refused or could not be reached, 2 usage or configuration error.
         """,
         version: MemberdeckVersion.string,
         subcommands: [ImagesCommand.self, MembersCommand.self, ConfigCommand.self]
     )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var console: ConsoleOptions
+
+    /// No subcommand: the interactive console.
+    func run() async throws {
+        try ConsoleLauncher.run(global: global, options: console)
+    }
 }

@@ -1,0 +1,123 @@
+import Foundation
+import MembershipKit
+
+/// Performs effects with the SDK on Swift concurrency and posts their results as events.
+/// It never touches the terminal: results go through `post`, which the UI thread drains.
+public final class EffectRunner: Sendable {
+    /// Opens a session for a cloud name (nil: the configured default). Retry waits are reported
+    /// through the given callback so the header can show them.
+    public typealias Connector = @Sendable (_ cloud: String?, _ onRetry: @escaping @Sendable (RetryNotice) -> Void) async throws -> ConnectedClient
+
+    let post: @Sendable (Event) -> Void
+    let connector: Connector
+    let activityLog: ActivityLogFile?
+    let client = ClientHolder()
+
+    public init(connector: @escaping Connector, activityLog: ActivityLogFile?, post: @escaping @Sendable (Event) -> Void) {
+        self.connector = connector
+        self.activityLog = activityLog
+        self.post = post
+    }
+
+    public func perform(_ effect: Effect) {
+        switch effect {
+        case .connect: connect(nil)
+        case let .switchCloud(name): connect(name)
+        case let .recordActivity(entry): activityLog?.append(entry)
+        case .quit: break
+        default:
+            Task { [self] in
+                guard let connected = await client.current else { return }
+                await run(effect, with: connected)
+            }
+        }
+    }
+
+    func connect(_ cloud: String?) {
+        Task { [self] in
+            do {
+                let post = self.post
+                let connected = try await connector(cloud) { post(.retrying($0)) }
+                await client.set(connected)
+                post(.connected(connected.info))
+            } catch {
+                post(.connectionFailed(Self.membershipError(error).description))
+            }
+        }
+    }
+
+    func run(_ effect: Effect, with connected: ConnectedClient) async {
+        let glance = connected.glance
+        switch effect {
+        case let .loadImages(request, scope, projectID):
+            let loader = ImageLoader(glance: glance, post: post)
+            await post(.imagesLoaded(request: request, Self.capture { try await loader.images(scope: scope, projectID: projectID, request: request) }))
+        case let .loadMembers(request, imageID):
+            await post(.membersLoaded(request: request, imageID: imageID, Self.capture { try await glance.members(imageID: imageID) }))
+        case let .loadMemberships(request, projectID):
+            let loader = ImageLoader(glance: glance, post: post)
+            await post(.membershipsLoaded(request: request, Self.capture { try await loader.memberships(projectID: projectID, cache: connected.shareDates) }))
+        case let .updateMember(operation, imageID, memberID, status):
+            await post(.memberUpdated(operation: operation, Self.capture { try await glance.updateMember(imageID: imageID, memberID: memberID, status: status) }))
+        case let .addMember(operation, imageID, memberID):
+            await post(.memberAdded(operation: operation, Self.capture { try await glance.addMember(imageID: imageID, memberID: memberID) }))
+        case let .removeMember(operation, imageID, memberID):
+            await post(.memberRemoved(operation: operation, Self.capture { try await glance.removeMember(imageID: imageID, memberID: memberID) }))
+        case .connect, .switchCloud, .recordActivity, .quit:
+            break
+        }
+    }
+
+    static func capture<T>(_ body: () async throws -> T) async -> Result<T, MembershipError> {
+        do { return .success(try await body()) } catch { return .failure(membershipError(error)) }
+    }
+
+    static func membershipError(_ error: any Error) -> MembershipError {
+        if let error = error as? MembershipError { return error }
+        if let error = error as? ConfigurationError { return .configuration(error) }
+        return .invalidResponse(String(describing: error))
+    }
+}
+
+/// A connected cloud: its client and what the header shows.
+public struct ConnectedClient: Sendable {
+    public let glance: GlanceV2Client
+    public let info: SessionInfo
+    /// When each share was created, kept across refreshes so each member row is read once.
+    let shareDates = ShareDateCache()
+
+    public init(glance: GlanceV2Client, info: SessionInfo) {
+        self.glance = glance
+        self.info = info
+    }
+
+    /// Connects with a session: authenticates (or reuses the cached token) and describes it.
+    public static func connect(session: OpenStackSession, cloudName: String, isSandbox: Bool = false) async throws -> ConnectedClient {
+        let token = try await session.validToken()
+        let endpoint = try await session.imageEndpoint()
+        let host = URLComponents(string: endpoint).map { components in
+            (components.host ?? endpoint) + (components.port.map { ":\($0)" } ?? "")
+        } ?? endpoint
+        let cloud = await session.cloud
+        let info = SessionInfo(cloud: cloudName, region: cloud.regionName, userName: token.user.name ?? token.user.id,
+                               projectName: token.project?.name ?? token.project?.id ?? "-", projectID: token.project?.id ?? "",
+                               endpointHost: host, isSandbox: isSandbox, isAdmin: token.isAdmin)
+        return ConnectedClient(glance: GlanceV2Client(session: session), info: info)
+    }
+}
+
+/// The client in use; replaced when the user switches clouds.
+actor ClientHolder {
+    var current: ConnectedClient?
+    func set(_ client: ConnectedClient) { current = client }
+}
+
+/// Share creation dates by image, with the status they were read for.
+actor ShareDateCache {
+    var dates: [String: (status: String, createdAt: String?)] = [:]
+    func get(_ imageID: String, status: String) -> String?? {
+        guard let entry = dates[imageID], entry.status == status else { return nil }
+        return .some(entry.createdAt)
+    }
+    func set(_ imageID: String, status: String, createdAt: String?) { dates[imageID] = (status, createdAt) }
+}

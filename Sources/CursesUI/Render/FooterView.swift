@@ -1,0 +1,72 @@
+import Console
+import TerminalText
+
+/// The last row: the prompt being typed, else the flash message, else key hints for the focused pane
+/// built from the live key map (so remapped keys show as they are), with mutating actions dimmed in
+/// read-only mode.
+enum FooterView {
+    /// The actions hinted for each pane, in order of importance (the tail is dropped when narrow).
+    static func hintedActions(_ pane: PaneID) -> [Action] {
+        switch pane {
+        case .images: return [.open, .share, .accept, .filter, .command, .help, .quit]
+        case .members: return [.accept, .reject, .pending, .share, .remove, .mark, .filter, .command, .help, .quit]
+        case .memberships: return [.accept, .reject, .pending, .mark, .open, .filter, .command, .help, .quit]
+        }
+    }
+
+    /// Draws the footer; returns where the terminal cursor goes (in a prompt).
+    static func draw(on canvas: inout Canvas, _ state: ConsoleState, glyphs: Glyphs) -> (row: Int, column: Int)? {
+        let row = canvas.height - 1
+        let width = canvas.width
+        canvas.fill(row: row, column: 0, count: width, role: .footer)
+        if case let .prompt(prompt) = state.overlay {
+            let label = glyphs.fold(TerminalSafe.text(prompt.label))
+            let text = TerminalSafe.text(prompt.text)
+            // Keep the end of long input in view, with the cursor after it.
+            let labelShown = TextFit.truncate(label, to: max(0, width / 2), ellipsis: glyphs.ellipsis)
+            let used = canvas.write(labelShown, row: row, column: 0, role: .prompt)
+            let shown = TextFit.takeLast(text, max(0, width - used - 1))
+            let typed = canvas.write(shown, row: row, column: used, role: .prompt)
+            return (row, min(width - 1, used + typed))
+        }
+        if let flash = state.flash {
+            let role: Role
+            switch flash.level {
+            case .info: role = .flashInfo
+            case .warning: role = .flashWarning
+            case .error: role = .flashError
+            }
+            let text = TextFit.truncate(glyphs.fold(TerminalSafe.text(flash.text)), to: width, ellipsis: glyphs.ellipsis)
+            canvas.fill(row: row, column: 0, count: width, role: role)
+            canvas.write(text, row: row, column: 0, role: role)
+            return nil
+        }
+        drawHints(on: &canvas, state, row: row, glyphs: glyphs)
+        return nil
+    }
+
+    private static func drawHints(on canvas: inout Canvas, _ state: ConsoleState, row: Int, glyphs: Glyphs) {
+        let keyMap = state.settings.keyMap
+        var column = 0
+        for action in hintedActions(state.focus) {
+            guard let key = keyMap.keys(for: action).first else { continue }
+            let label = KeyLabel.text(key, glyphs: glyphs)
+            let word = hintWord(action)
+            let disabled = state.settings.readOnly && action.isMutating
+            let needed = (column == 0 ? 0 : 2) + DisplayWidth.of(label) + 1 + DisplayWidth.of(word)
+            guard column + needed <= canvas.width else { break }
+            if column > 0 { column += 2 }
+            column += canvas.write(label, row: row, column: column, role: disabled ? .dim : .footerKey)
+            column += canvas.write(" " + word, row: row, column: column, role: disabled ? .dim : .footer)
+        }
+    }
+
+    /// The word after a key in the hints (shorter than the help text where that one is long).
+    static func hintWord(_ action: Action) -> String {
+        switch action {
+        case .pending: return "pending"
+        case .log: return "log"
+        default: return action.summary
+        }
+    }
+}

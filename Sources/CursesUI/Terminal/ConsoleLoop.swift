@@ -1,0 +1,121 @@
+import CNCurses
+import Console
+import Foundation
+
+/// The UI thread's loop: waits on stdin and the inbox pipe with `poll`, turns keys, ticks, resizes
+/// and posted results into events, runs `update`, hands effects to the runner, and paints.
+public final class ConsoleLoop {
+    /// Why the console could not start (reported as one line, exit 2).
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case unknownTerminal(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal:
+                return "the console needs a terminal (stdin and stdout are not both terminals); scripts can use the subcommands: memberdeck images list, memberdeck members list IMAGE …"
+            case let .unknownTerminal(term):
+                return "unknown terminal type '\(term)' (TERM); set TERM (e.g. xterm-256color) or use the subcommands: memberdeck images list, memberdeck members list IMAGE …"
+            }
+        }
+    }
+
+    /// Ticks per second: the spinner, flash expiry, debounced loads and the refresh timer.
+    static let tickInterval: Double = 0.1
+
+    private var state: ConsoleState
+    private let styles: (_ theme: String, _ colors: Int) -> [Role: CursesStyle]
+    private let useColor: Bool
+    private let unicode: Bool
+    private let inbox = EventInbox()
+
+    /// - Parameters:
+    ///   - styles: the styles of a theme by name for a palette size (called again after `:theme`).
+    ///   - useColor: false under NO_COLOR.
+    ///   - unicode: false under a non-UTF-8 locale (ASCII borders).
+    public init(state: ConsoleState, styles: @escaping (_ theme: String, _ colors: Int) -> [Role: CursesStyle], useColor: Bool, unicode: Bool) {
+        self.state = state
+        self.styles = styles
+        self.useColor = useColor
+        self.unicode = unicode
+    }
+
+    /// Checks that the console can run here, before anything is drawn.
+    public static func checkTerminal() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
+        guard CursesProbe.terminalIsUsable() else {
+            throw StartError.unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+    }
+
+    /// The function other threads use to post events.
+    public var post: @Sendable (Event) -> Void {
+        let inbox = self.inbox
+        return { inbox.post($0) }
+    }
+
+    /// Runs until the user quits or a signal asks to. Returns the exit code.
+    public func run(perform: @escaping (Effect) -> Void) -> Int32 {
+        SignalGuard.install(wake: inbox)
+        let screen = Screen()
+        defer { screen.close() }
+        var themeName = state.settings.themeName
+        screen.apply(styles: styles(themeName, screen.colorCount), useColor: useColor)
+        resize(screen)
+        perform(.connect)
+        var nextTick = Date()
+        while !state.shouldExit {
+            if SignalGuard.quitSignal != 0 { break }
+            paint(screen)
+            let timeout = max(0, Int32(nextTick.timeIntervalSinceNow * 1000))
+            var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: inbox.readDescriptor, events: Int16(POLLIN), revents: 0)]
+            _ = poll(&descriptors, 2, timeout)
+            var events: [Event] = []
+            for decoded in screen.readKeys() {
+                switch decoded {
+                case .key(.control("l")):
+                    screen.invalidate()
+                case let .key(key):
+                    events.append(.key(key == .control("c") ? state.settings.keyMap.keys(for: .quit).first ?? key : key))
+                case .resize:
+                    resize(screen)
+                case .ignored:
+                    break
+                }
+            }
+            events += inbox.drain()
+            if Date() >= nextTick {
+                events.append(.tick(Date()))
+                nextTick = Date().addingTimeInterval(Self.tickInterval)
+            }
+            for event in events {
+                for effect in ConsoleUpdate.update(&state, event) {
+                    if case .quit = effect { continue }
+                    perform(effect)
+                }
+                if state.shouldExit { break }
+            }
+            if state.settings.themeName != themeName {
+                themeName = state.settings.themeName
+                screen.apply(styles: styles(themeName, screen.colorCount), useColor: useColor)
+            }
+        }
+        return 0
+    }
+
+    /// Operations still unanswered when the loop ended (quit after the grace period, or a signal).
+    public var unfinishedOperations: [String] { state.operations.values.map(\.description).sorted() }
+
+    private func resize(_ screen: Screen) {
+        screen.invalidate()
+        let size = screen.size
+        let heights = Layout.rowCapacity(width: size.width, height: size.height)
+        _ = ConsoleUpdate.update(&state, .resize(width: size.width, height: size.height, paneHeights: heights))
+    }
+
+    private func paint(_ screen: Screen) {
+        let size = screen.size
+        screen.paint(ConsoleRenderer.render(state, width: size.width, height: size.height, unicode: unicode))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import MembershipKit
+import Testing
+
+/// The real console in tmux against the real Keystone and Glance: what the operator sees and
+/// does, checked against the server through the SDK.
+@Suite("Console end to end in tmux", .enabled(if: ReferenceStack.shouldRun), .serialized)
+struct ConsoleEndToEndTests {
+    /// The status word in the screen line that shows `name`.
+    static func status(of name: String, in screen: String) -> String? {
+        guard let line = TmuxConsole.line(containing: name, in: screen) else { return nil }
+        for word in ["pending → accepted", "accepted → rejected", "rejected", "accepted", "pending"] where line.contains(word) {
+            return word
+        }
+        return nil
+    }
+
+    @Test("the member sees a pending share in the inbox, accepts it with a, rejects it with r; a change elsewhere shows on refresh")
+    func memberAcceptsAndRejects() async throws {
+        let owner = try ReferenceStack.glance("owner")
+        let member = try ReferenceStack.glance("member")
+        let memberProject = try await ReferenceStack.projectID("member")
+        let name = TestImages.uniqueName("e2e-inbox")
+        try await TestImages(owner: owner).with(name: name) { image in
+            _ = try await owner.addMember(imageID: image.id, memberID: memberProject)
+            let console = try TmuxConsole(["--os-cloud", "member", "--refresh", "2"])
+            defer { console.close() }
+
+            try await console.waitFor("the pending share in the memberships pane") { Self.status(of: name, in: $0) == "pending" }
+            try console.type(":inbox")
+            try console.send("Enter")
+            try console.type("/" + name)
+            try console.send("Enter")
+            try console.send("a")
+            try await console.waitFor("accepted on screen") { Self.status(of: name, in: $0) == "accepted" }
+            #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
+
+            try console.send("r")
+            try await console.waitFor("rejected on screen") { Self.status(of: name, in: $0) == "rejected" }
+            #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "rejected")
+
+            // Changed elsewhere (the CLI would do the same): the next refresh shows it.
+            _ = try await member.updateMember(imageID: image.id, memberID: memberProject, status: .pending)
+            try await console.waitFor("the outside change after a refresh", timeout: 10) { Self.status(of: name, in: $0) == "pending" }
+
+            try console.send("q")
+            let after = try await console.waitFor(text: "EXITED:0")
+            #expect(!after.contains(name), "the console's screen is gone after q")
+        }
+    }
+
+    @Test("the owner shares with + and removes with d (confirm starts on Cancel)")
+    func ownerSharesAndRemoves() async throws {
+        let owner = try ReferenceStack.glance("owner")
+        let strangerProject = try await ReferenceStack.projectID("stranger")
+        let name = TestImages.uniqueName("e2e-share")
+        try await TestImages(owner: owner).with(name: name) { image in
+            let console = try TmuxConsole(["--os-cloud", "owner", "--refresh", "off"])
+            defer { console.close() }
+            try await console.waitFor(text: name)
+            try console.type("/" + name)
+            try console.send("Enter")
+            try console.send("+")
+            try await console.waitFor(text: "share")
+            try console.type(strangerProject)
+            try console.send("Enter")
+            try await console.waitFor("the new member row") { screen in
+                TmuxConsole.line(containing: String(strangerProject.prefix(12)), in: screen)?.contains("pending") == true
+            }
+            #expect(try await owner.members(imageID: image.id).map(\.memberID) == [strangerProject])
+
+            try console.send("Tab")
+            try console.send("d")
+            try await console.waitFor(text: "Cancel")
+            try console.send("Enter")   // focus starts on Cancel: nothing happens
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await owner.members(imageID: image.id).count == 1)
+
+            try console.send("d")
+            try await console.waitFor(text: "Cancel")
+            try console.send("Tab")
+            try console.send("Enter")
+            try await console.waitFor("the member row gone") { !$0.contains(String(strangerProject.prefix(12))) }
+            #expect(try await owner.members(imageID: image.id).isEmpty)
+
+            try console.send("q")
+            try await console.waitFor(text: "EXITED:0")
+        }
+    }
+
+    @Test("resize to 80×24 and back reflows at once; too small is explained; q leaves a clean terminal")
+    func resize() async throws {
+        let owner = try ReferenceStack.glance("owner")
+        let name = TestImages.uniqueName("e2e-resize")
+        try await TestImages(owner: owner).with(name: name) { _ in
+            let console = try TmuxConsole(["--os-cloud", "owner", "--refresh", "off"])
+            defer { console.close() }
+            try await console.waitFor(text: name)
+            try console.resize(width: 80, height: 24)
+            try await console.waitFor("the 80×24 layout") { screen in
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                return screen.contains("Images") && lines.count <= 25 && screen.contains("Memberships")
+            }
+            try console.resize(width: 50, height: 12)
+            try await console.waitFor(text: "too small")
+            try console.resize(width: 120, height: 40)
+            try await console.waitFor(text: name)
+            try console.send("q")
+            let after = try await console.waitFor(text: "EXITED:0")
+            #expect(!after.contains("Memberships"))
+        }
+    }
+
+    @Test("without a terminal the console exits 2 with one line suggesting the subcommands")
+    func notATerminal() throws {
+        try ReferenceStack.requireConfigured()
+        let result = try CLI().memberdeck("--os-cloud", "owner")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("needs a terminal"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Drives the real `memberdeck` console in a private tmux server, as an operator would:
+/// `send-keys` to type, `capture-pane -p` to read the screen.
+final class TmuxConsole: @unchecked Sendable {
+    let socket: String
+    let session = "md"
+    let cli: CLI
+
+    /// Starts `memberdeck ARGUMENTS` in a shell that prints `EXITED:<code>` when it ends, so the
+    /// test can see the terminal left behind.
+    init(_ arguments: [String], width: Int = 120, height: Int = 40, cli: CLI = CLI(), extraEnvironment: [String: String] = [:]) throws {
+        self.cli = cli
+        socket = "md-e2e-\(getpid())-\(UUID().uuidString.prefix(6))"
+        var environment = cli.environment.merging(extraEnvironment) { $1 }
+        environment["TERM"] = "xterm-256color"
+        let command = ([CLI.memberdeckBinary] + arguments).map(Self.quote).joined(separator: " ")
+        let script = "\(command); echo EXITED:$?; sleep 600"
+        var tmuxArguments = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { tmuxArguments += ["-e", "\(key)=\(value)"] }
+        tmuxArguments += ["sh", "-c", script]
+        let started = try tmux(tmuxArguments)
+        guard started.status == 0 else { throw StackUnavailable(message: "tmux failed: \(started.stderr)") }
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessRunner.run("/usr/bin/tmux", arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": cli.home, "TMUX_TMPDIR": NSTemporaryDirectory()])
+    }
+
+    /// Sends keys as tmux names them (`Tab`, `Enter`, `Escape`, `BTab`, `C-c`) or literal text.
+    func send(_ keys: String...) throws {
+        try tmux(["-L", socket, "send-keys", "-t", session] + keys)
+    }
+
+    /// Types text literally.
+    func type(_ text: String) throws {
+        try tmux(["-L", socket, "send-keys", "-t", session, "-l", text])
+    }
+
+    func screen() throws -> String {
+        try tmux(["-L", socket, "capture-pane", "-p", "-t", session]).stdout
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["-L", socket, "resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    }
+
+    /// Waits until `condition` holds for the screen; fails the test with the last screen otherwise.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) async throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw StackUnavailable(message: "timed out waiting for \(what)")
+    }
+
+    func waitFor(text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        try await waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// The first screen line that contains `text`.
+    static func line(containing text: String, in screen: String) -> String? {
+        screen.split(separator: "\n").map(String.init).first { $0.contains(text) }
+    }
+
+    func close() {
+        _ = try? tmux(["-L", socket, "kill-server"])
+    }
+}
