@@ -35,7 +35,7 @@ let package = Package(
         // ncursesw, imported through a shim (SwiftPM drops pkg-config cflags; see shim.h).
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // View layer: pure render(State) -> Frame, themes, and the ncurses Screen (UI thread only).
-        .target(name: "CursesUI", dependencies: ["Console", "TerminalText", "CNCurses", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CursesUI", dependencies: ["Console", "MembershipKit", "TerminalText", "CNCurses", .product(name: "Yams", package: "Yams")]),
         // Untrusted text made safe and measurable for a terminal (shared by the CLI and the console).
         .target(name: "TerminalText", dependencies: ["CTextShim"]),
         .target(name: "CTextShim"),
@@ -52,13 +52,18 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Benchmark of the console's render and update with 10,000 images (scripts/bench-console).
+        .executableTarget(
+            name: "console-bench",
+            dependencies: ["Console", "CursesUI", "MembershipKit", "TerminalText"]
+        ),
         .testTarget(
             name: "MembershipKitTests",
             dependencies: ["MembershipKit", "TerminalText"]
         ),
         .testTarget(
             name: "CursesUITests",
-            dependencies: ["CursesUI", "Console", "MembershipKit"]
+            dependencies: ["CursesUI", "Console", "MembershipKit", "TerminalText"]
         ),
         .testTarget(
             name: "ConsoleTests",

@@ -14,18 +14,18 @@ struct CLIBehaviourTests {
         let memberProject = try await ReferenceStack.projectID("member")
         let name = TestImages.uniqueName("cli-cycle")
         try await TestImages(owner: owner).with(name: name) { image in
-            let added = try cli.memberdeck("--os-cloud", "owner", "members", "add", name, memberProject, "-f", "json")
+            let added = try await cli.memberdeck("--os-cloud", "owner", "members", "add", name, memberProject, "-f", "json")
             #expect(added.status == 0, "\(added.stderr)")
             #expect(added.stdout.contains("\"status\": \"pending\""))
 
             for (verb, status) in [("accept", "accepted"), ("reject", "rejected"), ("pending", "pending")] {
-                let result = try cli.memberdeck("--os-cloud", "member", "members", verb, name, "-f", "value")
+                let result = try await cli.memberdeck("--os-cloud", "member", "members", verb, name, "-f", "value")
                 #expect(result.status == 0, "\(verb): \(result.stderr)")
                 #expect(result.stdout.contains(" \(memberProject) \(status) "), "\(verb): \(result.stdout)")
                 #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == status)
             }
 
-            let removed = try cli.memberdeck("--os-cloud", "owner", "members", "remove", image.id, memberProject)
+            let removed = try await cli.memberdeck("--os-cloud", "owner", "members", "remove", image.id, memberProject)
             #expect(removed.status == 0, "\(removed.stderr)")
             #expect(removed.stdout.contains("removed"))
             #expect(try await owner.members(imageID: image.id).isEmpty)
@@ -39,7 +39,7 @@ struct CLIBehaviourTests {
         let memberProject = try await ReferenceStack.projectID("member")
         try await TestImages(owner: owner).with(name: TestImages.uniqueName("cli-refuse")) { image in
             _ = try await owner.addMember(imageID: image.id, memberID: memberProject)
-            let result = try cli.memberdeck("--os-cloud", "owner", "members", "add", image.id, memberProject, "fresh-project", "-f", "json")
+            let result = try await cli.memberdeck("--os-cloud", "owner", "members", "add", image.id, memberProject, "fresh-project", "-f", "json")
             #expect(result.status == 1)
             let lines = result.stderr.split(separator: "\n")
             #expect(lines.count == 2, "one line per failure and a summary: \(result.stderr)")
@@ -47,21 +47,21 @@ struct CLIBehaviourTests {
             #expect(lines.last?.contains("1 of 2 failed") == true)
             #expect(result.stdout.contains("fresh-project"), "the success is still reported")
 
-            let denied = try cli.memberdeck("--os-cloud", "owner", "members", "accept", image.id, "--member", memberProject)
+            let denied = try await cli.memberdeck("--os-cloud", "owner", "members", "accept", image.id, "--member", memberProject)
             #expect(denied.status == 1)
             #expect(denied.stderr.contains("403 Forbidden: You are not authorized to complete modify_member action."))
         }
     }
 
     @Test("usage and configuration errors are exit 2")
-    func usageErrors() throws {
+    func usageErrors() async throws {
         try ReferenceStack.requireConfigured()
-        let unknown = try cli.memberdeck("--os-cloud", "nowhere", "images", "list")
+        let unknown = try await cli.memberdeck("--os-cloud", "nowhere", "images", "list")
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("cloud 'nowhere' was not found; available clouds: admin, owner, member, stranger"))
-        #expect(try cli.memberdeck("images", "list", "--format", "xml").status == 2)
-        #expect(try cli.memberdeck("members", "add", "only-an-image").status == 2)
-        let noCloud = try cli.memberdeck(["images", "list"], extraEnvironment: ["OS_CLIENT_CONFIG_FILE": "/nonexistent/clouds.yaml"])
+        #expect(try await cli.memberdeck("images", "list", "--format", "xml").status == 2)
+        #expect(try await cli.memberdeck("members", "add", "only-an-image").status == 2)
+        let noCloud = try await cli.memberdeck(["images", "list"], extraEnvironment: ["OS_CLIENT_CONFIG_FILE": "/nonexistent/clouds.yaml"])
         #expect(noCloud.status == 2)
         #expect(noCloud.stderr.contains("no cloud configured"))
     }
@@ -70,14 +70,14 @@ struct CLIBehaviourTests {
     func lookups() async throws {
         try ReferenceStack.requireConfigured()
         let owner = try ReferenceStack.glance("owner")
-        let missing = try cli.memberdeck("--os-cloud", "owner", "members", "list", TestImages.uniqueName("missing"))
+        let missing = try await cli.memberdeck("--os-cloud", "owner", "members", "list", TestImages.uniqueName("missing"))
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no image with id or name"))
         let name = TestImages.uniqueName("twins")
         let images = TestImages(owner: owner)
         let first = try await images.create(name: name)
         let second = try await images.create(name: name)
-        let ambiguous = try cli.memberdeck("--os-cloud", "owner", "members", "list", name)
+        let ambiguous = try await cli.memberdeck("--os-cloud", "owner", "members", "list", name)
         await images.delete(first)
         await images.delete(second)
         #expect(ambiguous.status == 2)
@@ -85,17 +85,17 @@ struct CLIBehaviourTests {
     }
 
     @Test("config show and --debug never reveal the password or the token")
-    func secrets() throws {
+    func secrets() async throws {
         try ReferenceStack.requireConfigured()
         let cloud = try ReferenceStack.cloud("member")
         let password = try #require(cloud.auth.password)
-        let shown = try cli.memberdeck("--os-cloud", "member", "config", "show", "-f", "json")
+        let shown = try await cli.memberdeck("--os-cloud", "member", "config", "show", "-f", "json")
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("\"password\": \"***\""))
         #expect(shown.stdout.contains("\"image_endpoint\": \"http://127.0.0.1:"))
         #expect(!shown.stdout.contains(password))
 
-        let listed = try cli.memberdeck("--debug", "--os-cloud", "member", "images", "list")
+        let listed = try await cli.memberdeck("--debug", "--os-cloud", "member", "images", "list")
         #expect(listed.status == 0, "\(listed.stderr)")
         let log = try String(contentsOfFile: cli.home + "/state/memberdeck/memberdeck.log", encoding: .utf8)
         #expect(log.contains("REQ GET"))

@@ -43,8 +43,8 @@ struct CLIComparisonTests {
     func membersList() async throws {
         try await withSharedImage("cmp-list") { image, _, _ in
             for cloud in ["owner", "member"] {
-                let ours = try objects(try cli.memberdeck("--os-cloud", cloud, "members", "list", image.id, "-f", "json"))
-                let theirs = try objects(try cli.openstack("--os-cloud", cloud, "image", "member", "list", image.id, "-f", "json"))
+                let ours = try objects(try await cli.memberdeck("--os-cloud", cloud, "members", "list", image.id, "-f", "json"))
+                let theirs = try objects(try await cli.openstack("--os-cloud", cloud, "image", "member", "list", image.id, "-f", "json"))
                 func rows(_ list: [[String: Any]], _ keys: [String]) -> Set<[String]> {
                     Set(list.map { item in keys.map { Self.text(item[$0]) } })
                 }
@@ -57,8 +57,8 @@ struct CLIComparisonTests {
     @Test("members show matches openstack image member get")
     func memberShow() async throws {
         try await withSharedImage("cmp-show") { image, memberProject, _ in
-            let ours = try objects(try cli.memberdeck("--os-cloud", "owner", "members", "show", image.id, memberProject, "-f", "json"))
-            let theirs = try objects(try cli.openstack("--os-cloud", "owner", "image", "member", "get", image.id, memberProject, "-f", "json"))
+            let ours = try objects(try await cli.memberdeck("--os-cloud", "owner", "members", "show", image.id, memberProject, "-f", "json"))
+            let theirs = try objects(try await cli.openstack("--os-cloud", "owner", "image", "member", "get", image.id, memberProject, "-f", "json"))
             #expect(ours.count == 1 && theirs.count == 1)
             for key in ["image_id", "member_id", "status", "created_at", "updated_at"] {
                 #expect(Self.text(ours.first?[key]) == Self.text(theirs.first?[key]), "field \(key)")
@@ -72,8 +72,8 @@ struct CLIComparisonTests {
     func imagesList() async throws {
         try await withSharedImage("cmp-images") { image, _, _ in
             let name = image.name ?? ""
-            let ours = try objects(try cli.memberdeck("--os-cloud", "owner", "images", "list", "--name", name, "-f", "json"))
-            let theirs = try objects(try cli.openstack("--os-cloud", "owner", "image", "list", "--name", name, "--long", "-f", "json"))
+            let ours = try objects(try await cli.memberdeck("--os-cloud", "owner", "images", "list", "--name", name, "-f", "json"))
+            let theirs = try objects(try await cli.openstack("--os-cloud", "owner", "image", "list", "--name", name, "--long", "-f", "json"))
             #expect(ours.count == 1 && theirs.count == 1)
             let pairs = [("id", "ID"), ("name", "Name"), ("status", "Status"), ("visibility", "Visibility"), ("owner", "Project"),
                          ("disk_format", "Disk Format"), ("container_format", "Container Format"), ("size", "Size"),
@@ -88,8 +88,8 @@ struct CLIComparisonTests {
     func imageShow() async throws {
         try await withSharedImage("cmp-imgshow") { image, _, _ in
             for cloud in ["owner", "stranger"] {
-                let ours = try objects(try cli.memberdeck("--os-cloud", cloud, "images", "show", image.id, "-f", "json"))
-                let theirs = try objects(try cli.openstack("--os-cloud", cloud, "image", "show", image.id, "-f", "json"))
+                let ours = try objects(try await cli.memberdeck("--os-cloud", cloud, "images", "show", image.id, "-f", "json"))
+                let theirs = try objects(try await cli.openstack("--os-cloud", cloud, "image", "show", image.id, "-f", "json"))
                 for key in ["id", "name", "status", "visibility", "owner", "disk_format", "container_format", "size", "checksum",
                             "protected", "min_disk", "min_ram", "tags", "created_at", "updated_at"] {
                     #expect(Self.text(ours.first?[key]) == Self.text(theirs.first?[key]), "cloud \(cloud) field \(key)")

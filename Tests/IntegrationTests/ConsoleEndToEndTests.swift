@@ -27,15 +27,15 @@ struct ConsoleEndToEndTests {
             defer { console.close() }
 
             try await console.waitFor("the pending share in the memberships pane") { Self.status(of: name, in: $0) == "pending" }
-            try console.type(":inbox")
-            try console.send("Enter")
-            try console.type("/" + name)
-            try console.send("Enter")
-            try console.send("a")
+            try await console.type(":inbox")
+            try await console.send("Enter")
+            try await console.type("/" + name)
+            try await console.send("Enter")
+            try await console.send("a")
             try await console.waitFor("accepted on screen") { Self.status(of: name, in: $0) == "accepted" }
             #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
 
-            try console.send("r")
+            try await console.send("r")
             try await console.waitFor("rejected on screen") { Self.status(of: name, in: $0) == "rejected" }
             #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "rejected")
 
@@ -43,7 +43,7 @@ struct ConsoleEndToEndTests {
             _ = try await member.updateMember(imageID: image.id, memberID: memberProject, status: .pending)
             try await console.waitFor("the outside change after a refresh", timeout: 10) { Self.status(of: name, in: $0) == "pending" }
 
-            try console.send("q")
+            try await console.send("q")
             let after = try await console.waitFor(text: "EXITED:0")
             #expect(!after.contains(name), "the console's screen is gone after q")
         }
@@ -58,32 +58,32 @@ struct ConsoleEndToEndTests {
             let console = try TmuxConsole(["--os-cloud", "owner", "--refresh", "off"])
             defer { console.close() }
             try await console.waitFor(text: name)
-            try console.type("/" + name)
-            try console.send("Enter")
-            try console.send("+")
+            try await console.type("/" + name)
+            try await console.send("Enter")
+            try await console.send("+")
             try await console.waitFor(text: "share")
-            try console.type(strangerProject)
-            try console.send("Enter")
+            try await console.type(strangerProject)
+            try await console.send("Enter")
             try await console.waitFor("the new member row") { screen in
                 TmuxConsole.line(containing: String(strangerProject.prefix(12)), in: screen)?.contains("pending") == true
             }
             #expect(try await owner.members(imageID: image.id).map(\.memberID) == [strangerProject])
 
-            try console.send("Tab")
-            try console.send("d")
+            try await console.send("Tab")
+            try await console.send("d")
             try await console.waitFor(text: "Cancel")
-            try console.send("Enter")   // focus starts on Cancel: nothing happens
+            try await console.send("Enter")   // focus starts on Cancel: nothing happens
             try await Task.sleep(for: .milliseconds(500))
             #expect(try await owner.members(imageID: image.id).count == 1)
 
-            try console.send("d")
+            try await console.send("d")
             try await console.waitFor(text: "Cancel")
-            try console.send("Tab")
-            try console.send("Enter")
+            try await console.send("Tab")
+            try await console.send("Enter")
             try await console.waitFor("the member row gone") { !$0.contains(String(strangerProject.prefix(12))) }
             #expect(try await owner.members(imageID: image.id).isEmpty)
 
-            try console.send("q")
+            try await console.send("q")
             try await console.waitFor(text: "EXITED:0")
         }
     }
@@ -96,25 +96,25 @@ struct ConsoleEndToEndTests {
             let console = try TmuxConsole(["--os-cloud", "owner", "--refresh", "off"])
             defer { console.close() }
             try await console.waitFor(text: name)
-            try console.resize(width: 80, height: 24)
+            try await console.resize(width: 80, height: 24)
             try await console.waitFor("the 80×24 layout") { screen in
                 let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
                 return screen.contains("Images") && lines.count <= 25 && screen.contains("Memberships")
             }
-            try console.resize(width: 50, height: 12)
+            try await console.resize(width: 50, height: 12)
             try await console.waitFor(text: "too small")
-            try console.resize(width: 120, height: 40)
+            try await console.resize(width: 120, height: 40)
             try await console.waitFor(text: name)
-            try console.send("q")
+            try await console.send("q")
             let after = try await console.waitFor(text: "EXITED:0")
             #expect(!after.contains("Memberships"))
         }
     }
 
     @Test("without a terminal the console exits 2 with one line suggesting the subcommands")
-    func notATerminal() throws {
+    func notATerminal() async throws {
         try ReferenceStack.requireConfigured()
-        let result = try CLI().memberdeck("--os-cloud", "owner")
+        let result = try await CLI().memberdeck("--os-cloud", "owner")
         #expect(result.status == 2)
         #expect(result.stderr.contains("needs a terminal"))
         #expect(result.stderr.split(separator: "\n").count == 1)

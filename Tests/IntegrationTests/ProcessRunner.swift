@@ -11,16 +11,37 @@ struct ProcessResult {
 }
 
 enum ProcessRunner {
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> ProcessResult {
+    /// Runs the program on a Dispatch thread: waiting for a child must never block one of Swift's
+    /// few cooperative threads (the test runner has one per core, and every test shares them).
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String],
+                    captureOutput: Bool = true) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runBlocking(executable, arguments, environment: environment, captureOutput: captureOutput) })
+            }
+        }
+    }
+
+    /// - Parameter captureOutput: false for programs that leave a daemon behind (tmux's server would
+    ///   keep the pipes open, and reading them would never end).
+    static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String],
+                            captureOutput: Bool = true) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        guard captureOutput else {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return ProcessResult(status: process.terminationStatus, stdout: "", stderr: "")
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read both pipes before waiting so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -60,15 +81,15 @@ struct CLI {
         return environment
     }
 
-    func memberdeck(_ arguments: String...) throws -> ProcessResult {
-        try ProcessRunner.run(Self.memberdeckBinary, arguments, environment: environment)
+    func memberdeck(_ arguments: String...) async throws -> ProcessResult {
+        try await ProcessRunner.run(Self.memberdeckBinary, arguments, environment: environment)
     }
 
-    func memberdeck(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> ProcessResult {
-        try ProcessRunner.run(Self.memberdeckBinary, arguments, environment: environment.merging(extraEnvironment) { $1 })
+    func memberdeck(_ arguments: [String], extraEnvironment: [String: String] = [:]) async throws -> ProcessResult {
+        try await ProcessRunner.run(Self.memberdeckBinary, arguments, environment: environment.merging(extraEnvironment) { $1 })
     }
 
-    func openstack(_ arguments: String...) throws -> ProcessResult {
-        try ProcessRunner.run(ReferenceStack.openstackBinary, arguments, environment: environment)
+    func openstack(_ arguments: String...) async throws -> ProcessResult {
+        try await ProcessRunner.run(ReferenceStack.openstackBinary, arguments, environment: environment)
     }
 }

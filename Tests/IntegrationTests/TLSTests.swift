@@ -16,7 +16,7 @@ struct TLSTests {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             certificatePath = folder + "/cert.pem"
             let keyPath = folder + "/key.pem"
-            let made = try ProcessRunner.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            let made = try ProcessRunner.runBlocking("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                                                                   "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
                                                                   "-keyout", keyPath, "-out", certificatePath], environment: [:])
             guard made.status == 0 else { throw StackUnavailable(message: "openssl req failed: \(made.stderr)") }

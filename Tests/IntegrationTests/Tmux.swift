@@ -20,33 +20,42 @@ final class TmuxConsole: @unchecked Sendable {
         var tmuxArguments = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { tmuxArguments += ["-e", "\(key)=\(value)"] }
         tmuxArguments += ["sh", "-c", script]
-        let started = try tmux(tmuxArguments)
-        guard started.status == 0 else { throw StackUnavailable(message: "tmux failed: \(started.stderr)") }
+        // The first command starts tmux's server, a daemon that would inherit the descriptors
+        // Foundation watches to see the child end (and then never sees it end): Python closes
+        // every descriptor above 2 before it becomes tmux (dash cannot close descriptors above 9).
+        let closeAndExec = "import os, sys; os.closerange(3, 65536); os.execv(sys.argv[1], sys.argv[1:])"
+        let started = try ProcessRunner.runBlocking("/usr/bin/env", ["python3", "-c", closeAndExec, "/usr/bin/tmux"] + tmuxArguments,
+                                                    environment: Self.tmuxEnvironment(cli), captureOutput: false)
+        guard started.status == 0 else { throw StackUnavailable(message: "tmux new-session failed with status \(started.status)") }
     }
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
+    static func tmuxEnvironment(_ cli: CLI) -> [String: String] {
+        ["PATH": "/usr/bin:/bin", "HOME": cli.home, "TMUX_TMPDIR": NSTemporaryDirectory()]
+    }
+
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run("/usr/bin/tmux", arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": cli.home, "TMUX_TMPDIR": NSTemporaryDirectory()])
+    func tmux(_ arguments: [String]) async throws -> ProcessResult {
+        try await ProcessRunner.run("/usr/bin/tmux", arguments, environment: Self.tmuxEnvironment(cli))
     }
 
     /// Sends keys as tmux names them (`Tab`, `Enter`, `Escape`, `BTab`, `C-c`) or literal text.
-    func send(_ keys: String...) throws {
-        try tmux(["-L", socket, "send-keys", "-t", session] + keys)
+    func send(_ keys: String...) async throws {
+        try await tmux(["-L", socket, "send-keys", "-t", session] + keys)
     }
 
     /// Types text literally.
-    func type(_ text: String) throws {
-        try tmux(["-L", socket, "send-keys", "-t", session, "-l", text])
+    func type(_ text: String) async throws {
+        try await tmux(["-L", socket, "send-keys", "-t", session, "-l", text])
     }
 
-    func screen() throws -> String {
-        try tmux(["-L", socket, "capture-pane", "-p", "-t", session]).stdout
+    func screen() async throws -> String {
+        try await tmux(["-L", socket, "capture-pane", "-p", "-t", session]).stdout
     }
 
-    func resize(width: Int, height: Int) throws {
-        try tmux(["-L", socket, "resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    func resize(width: Int, height: Int) async throws {
+        try await tmux(["-L", socket, "resize-window", "-t", session, "-x", String(width), "-y", String(height)])
     }
 
     /// Waits until `condition` holds for the screen; fails the test with the last screen otherwise.
@@ -56,7 +65,7 @@ final class TmuxConsole: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen()
+            last = try await screen()
             if condition(last) { return last }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -64,6 +73,7 @@ final class TmuxConsole: @unchecked Sendable {
         throw StackUnavailable(message: "timed out waiting for \(what)")
     }
 
+    @discardableResult
     func waitFor(text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         try await waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
@@ -74,6 +84,6 @@ final class TmuxConsole: @unchecked Sendable {
     }
 
     func close() {
-        _ = try? tmux(["-L", socket, "kill-server"])
+        _ = try? ProcessRunner.runBlocking("/usr/bin/tmux", ["-L", socket, "kill-server"], environment: Self.tmuxEnvironment(cli))
     }
 }

@@ -55,6 +55,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var batches: [Int: BatchProgress] = [:]
     /// Loads in flight, by request id; a refresh starts only when none is.
     public var loads: [Int: LoadRequest] = [:]
+    /// Members this console removed, with the logical time (`sequence`) of the removal, so that a
+    /// members load requested before it cannot bring the row back.
+    var removedMembers: [MemberRemoval: Int] = [:]
     /// Wall time of the latest tick: the only clock `update` knows.
     public var now: Date
     /// When the next automatic refresh is due.

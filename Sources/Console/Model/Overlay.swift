@@ -51,7 +51,7 @@ public struct Confirmation: Sendable, Equatable {
 }
 
 /// One member to remove from one image.
-public struct MemberRemoval: Sendable, Equatable {
+public struct MemberRemoval: Sendable, Hashable {
     public var imageID: String
     public var memberID: String
 }

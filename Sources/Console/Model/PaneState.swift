@@ -15,7 +15,8 @@ public struct RowFilter: Sendable, Equatable {
         } else {
             self.init(text: typed)
         }
-        if text.isEmpty && !inverted { return nil }
+        // Nothing to match yet (`/` or `/!` just typed): no filter, every row shows.
+        if text.isEmpty { return nil }
     }
 
     public func matches(_ texts: [String]) -> Bool {
@@ -44,6 +45,9 @@ public enum LoadState: Sendable, Equatable {
 /// One pane: its rows, the visible order after filter and sort, cursor, scroll, marks.
 public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     public private(set) var rows: [Row] = []
+    /// Index of each row by key, so lookups by key cost nothing with 10,000 rows (rebuilt by
+    /// `setRows`; `update(key:)` changes a row in place and must keep its key).
+    private var positions: [String: Int] = [:]
     /// Indices into `rows` of the rows shown, in display order.
     public private(set) var visible: [Int] = []
     /// Position of the cursor in `visible`.
@@ -71,18 +75,19 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     public mutating func setRows(_ newRows: [Row]) {
         let selectedKey = selected?.key
         rows = newRows
+        positions = Dictionary(newRows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         marked = marked.intersection(Set(newRows.map(\.key)))
         recompute(keepingKey: selectedKey)
     }
 
     /// Changes one row in place (same key), without moving the cursor.
     public mutating func update(key: String, _ change: (inout Row) -> Void) {
-        guard let index = rows.firstIndex(where: { $0.key == key }) else { return }
+        guard let index = positions[key] else { return }
         change(&rows[index])
         if filter != nil { recompute(keepingKey: selected?.key) }
     }
 
-    public func row(key: String) -> Row? { rows.first { $0.key == key } }
+    public func row(key: String) -> Row? { positions[key].map { rows[$0] } }
 
     public mutating func setFilter(_ newFilter: RowFilter?) {
         let selectedKey = selected?.key

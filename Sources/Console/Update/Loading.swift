@@ -49,6 +49,8 @@ extension ConsoleUpdate {
                 let own = image.owner == projectID
                 return ImageRow(image: image, myStatus: own ? nil : statuses[image.id], isOwn: own)
             })
+            // A transition in flight shows as such (`pending → accepted…`), not as the status it leaves.
+            syncImageStatuses(&state)
             state.images.loading = .idle
         case let .failure(error):
             state.images.loading = .failed(describe(error))
@@ -63,11 +65,15 @@ extension ConsoleUpdate {
               imageID == state.membersImageID else { return [] }
         switch result {
         case let .success(members):
-            let wasLoaded = state.members.loading == .idle
+            // Not the first load of this image (a refresh, even after a failed one): changes are news.
+            let wasLoaded = !isFirstLoad(state.members.loading)
             var rows: [MemberRow] = []
             var seen: [ActivityEntry] = []
             for member in members {
                 guard let existing = state.members.row(key: member.memberID) else {
+                    // A member this console removed after the load was requested stays removed.
+                    if let removedAt = state.removedMembers[MemberRemoval(imageID: imageID, memberID: member.memberID)],
+                       removedAt > requestedAt { continue }
                     rows.append(MemberRow(member: member))
                     continue
                 }
@@ -85,16 +91,19 @@ extension ConsoleUpdate {
                     rows.append(kept)
                 }
             }
-            // Rows being added by this console stay until their answer arrives.
-            for row in state.members.rows where row.transition != nil && !rows.contains(where: { $0.key == row.key }) {
+            // Rows being added by this console stay until their answer arrives, and rows it added after
+            // the load was requested stay too (the action's result wins over an older read).
+            for row in state.members.rows where (row.transition != nil || row.changedAt > requestedAt) && !rows.contains(where: { $0.key == row.key }) {
                 rows.append(row)
             }
+            state.removedMembers = state.removedMembers.filter { $0.key.imageID != imageID || $0.value > requestedAt }
             state.members.setRows(rows)
             state.members.loading = .idle
             return record(&state, seen)
         case let .failure(error):
-            state.members.setRows([])
+            // Rows already shown (a refresh) stay, with what is in flight; the failure is shown and flashed.
             state.members.loading = .failed(describe(error))
+            flash(&state, "members: \(describe(error))", .error)
             return []
         }
     }
@@ -103,7 +112,7 @@ extension ConsoleUpdate {
         guard let load = state.loads.removeValue(forKey: request), case let .memberships(requestedAt) = load else { return [] }
         switch result {
         case let .success(memberships):
-            let wasLoaded = state.memberships.loading == .idle
+            let wasLoaded = !isFirstLoad(state.memberships.loading)
             var rows: [MembershipRow] = []
             var seen: [ActivityEntry] = []
             for membership in memberships {
@@ -136,6 +145,12 @@ extension ConsoleUpdate {
             flash(&state, "memberships: \(describe(error))", .error)
             return []
         }
+    }
+
+    /// True while a pane waits for its first rows (`.loading`), as opposed to a refresh of rows already shown.
+    static func isFirstLoad(_ loading: LoadState) -> Bool {
+        if case .loading = loading { return true }
+        return false
     }
 
     /// The images pane shows my status for shared images; the memberships pane is its source.

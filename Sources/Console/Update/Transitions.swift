@@ -31,7 +31,9 @@ extension ConsoleUpdate {
             changes = allowed.filter { $0.transition == nil && !$0.isRemoving }.map { StatusChange(imageID: imageID, memberID: $0.member.memberID, from: $0.member.status) }
         case .images:
             guard let row = state.images.selected else { return [] }
-            guard !row.isOwn, let current = row.myStatus, state.memberships.row(key: row.key)?.transition == nil else {
+            // A change already in flight takes no second one (as in the other panes).
+            if !row.isOwn, state.memberships.row(key: row.key)?.transition != nil { return [] }
+            guard !row.isOwn, let current = row.myStatus else {
                 flash(&state, "this image is not shared with your project; open it to manage its members", .warning)
                 return []
             }
@@ -109,7 +111,9 @@ extension ConsoleUpdate {
             }
             entry = ActivityEntry(time: state.now, imageID: imageID, imageName: imageName(state, imageID), memberID: memberID,
                                   from: from, to: to.rawValue, outcome: .failed, detail: describe(error))
-            settle(&state, batch: pending.batch, failure: "\(imageName(state, imageID)): \(describe(error))", single: nil)
+            // My own share is named by its image; another project's row (admin) by the member too.
+            let subject = memberID == state.session?.projectID ? imageName(state, imageID) : "\(imageName(state, imageID)) \(memberID)"
+            settle(&state, batch: pending.batch, failure: "\(subject): \(describe(error))", single: nil)
         }
         return record(&state, [entry])
     }
@@ -256,19 +260,23 @@ extension ConsoleUpdate {
 
     static func memberRemoved(_ state: inout ConsoleState, _ operation: Int, _ result: Result<Void, MembershipError>) -> [Effect] {
         guard let pending = state.operations.removeValue(forKey: operation), case let .remove(imageID, memberID) = pending.kind else { return [] }
-        let previous = state.members.row(key: memberID)?.member.status ?? "?"
+        // The row's status, if the pane still shows this image (another image may have a member with the same id).
+        let previous = (state.membersImageID == imageID ? state.members.row(key: memberID)?.member.status : nil) ?? "?"
         let entry: ActivityEntry
         switch result {
         case .success:
             if state.membersImageID == imageID { state.members.setRows(state.members.rows.filter { $0.key != memberID }) }
+            state.removedMembers[MemberRemoval(imageID: imageID, memberID: memberID)] = state.sequence
             entry = ActivityEntry(time: state.now, imageID: imageID, imageName: imageName(state, imageID), memberID: memberID,
                                   from: previous, to: "removed", outcome: .done)
             settle(&state, batch: pending.batch, failure: nil, single: "removed \(memberID) from \(imageName(state, imageID))")
         case let .failure(error):
             let until = state.now.addingTimeInterval(highlightSeconds)
-            state.members.update(key: memberID) {
-                $0.isRemoving = false
-                $0.highlight = Highlight(kind: .failed, until: until)
+            if state.membersImageID == imageID {
+                state.members.update(key: memberID) {
+                    $0.isRemoving = false
+                    $0.highlight = Highlight(kind: .failed, until: until)
+                }
             }
             entry = ActivityEntry(time: state.now, imageID: imageID, imageName: imageName(state, imageID), memberID: memberID,
                                   from: previous, to: "removed", outcome: .failed, detail: describe(error))

@@ -86,6 +86,11 @@ public struct ConsoleConfigFile: Sendable, Equatable {
                         }
                         keys.append(key)
                     }
+                    for key in keys {
+                        if let other = config.keyOverrides.first(where: { $0.value.contains(key) })?.key {
+                            throw LoadError(path: path, line: actionLine, message: "key '\(key.label)' is bound to both \(other.rawValue) and \(actionName)")
+                        }
+                    }
                     config.keyOverrides[action] = keys
                 }
             default:

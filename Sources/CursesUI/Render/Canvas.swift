@@ -32,11 +32,6 @@ struct Canvas {
         for position in start..<end { place(Cell(text: " ", role: role, width: 1), row: row, column: position) }
     }
 
-    /// Spaces in one role over a rectangle.
-    mutating func fill(_ rect: Rect, role: Role) {
-        for row in rect.row..<(rect.row + max(0, rect.height)) { fill(row: row, column: rect.column, count: rect.width, role: role) }
-    }
-
     /// Writes already-sanitised text from `column`, using at most `limit` columns (and never past
     /// the right edge). A wide character that does not fit leaves a space instead. Returns the
     /// columns used.
@@ -74,14 +69,6 @@ struct Canvas {
         let fitted = TextFit.truncate(text, to: count, ellipsis: ellipsis)
         let used = write(fitted, row: row, column: column, limit: count, role: role)
         if used < count { fill(row: row, column: column + used, count: count - used, role: role) }
-    }
-
-    /// Changes the role of cells without changing their text.
-    mutating func setRole(row: Int, column: Int, count: Int, role: Role) {
-        guard row >= 0, row < height else { return }
-        for position in max(0, column)..<max(max(0, column), min(width, column + count)) {
-            cells[row * width + position].role = role
-        }
     }
 
     /// Puts one cell, repairing any wide character it cuts in half.

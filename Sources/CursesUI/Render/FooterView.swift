@@ -41,8 +41,25 @@ enum FooterView {
             canvas.write(text, row: row, column: 0, role: role)
             return nil
         }
-        drawHints(on: &canvas, state, row: row, glyphs: glyphs)
+        switch state.overlay {
+        case .help, .log:
+            drawFixed(on: &canvas, [("esc", "close")], row: row)
+        case .confirm:
+            // The dialog's keys are fixed by the controller (not remappable), so they are spelled out.
+            drawFixed(on: &canvas, [("tab", "switch"), ("enter", "choose"), ("y", "yes"), ("esc", "cancel")], row: row)
+        case .none, .prompt:
+            drawHints(on: &canvas, state, row: row, glyphs: glyphs)
+        }
         return nil
+    }
+
+    private static func drawFixed(on canvas: inout Canvas, _ hints: [(String, String)], row: Int) {
+        var column = 0
+        for (key, word) in hints {
+            if column > 0 { column += 2 }
+            column += canvas.write(key, row: row, column: column, role: .footerKey)
+            column += canvas.write(" " + word, row: row, column: column, role: .footer)
+        }
     }
 
     private static func drawHints(on canvas: inout Canvas, _ state: ConsoleState, row: Int, glyphs: Glyphs) {

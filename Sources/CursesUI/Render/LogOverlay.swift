@@ -3,7 +3,7 @@ import Console
 /// `L` / `:log`: the latest activity entries, newest at the bottom, as the log file has them.
 enum LogOverlay {
     static func draw(on canvas: inout Canvas, _ state: ConsoleState, body: Rect, glyphs: Glyphs) {
-        let box = Rect(row: body.row, column: body.column + 2, width: max(0, body.width - 4), height: body.height)
+        let box = body
         Box.draw(on: &canvas, box, border: .dialog, title: "Activity log (\(state.activity.count))", titleRole: .dialogTitle,
                  note: "esc close", fill: .dialog, glyphs: glyphs)
         let rows = box.height - 2

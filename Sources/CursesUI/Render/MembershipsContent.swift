@@ -10,8 +10,8 @@ struct MembershipsContent: PaneContent {
     let columns = [
         ColumnSpec(title: "Status", minimum: 11, preferred: 12, dropRank: nil),
         ColumnSpec(title: "Image", minimum: 10, preferred: 20, dropRank: nil, flexible: true),
-        ColumnSpec(title: "Owner", minimum: 8, preferred: 8, dropRank: 2),
-        ColumnSpec(title: "Age", minimum: 4, preferred: 4, dropRank: 1),
+        ColumnSpec(title: "Owner", minimum: 8, preferred: 8, dropRank: 1),
+        ColumnSpec(title: "Age", minimum: 4, preferred: 4, dropRank: 2),
     ]
     let gutter = 2
     let noun = "memberships"

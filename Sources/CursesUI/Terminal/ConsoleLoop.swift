@@ -117,5 +117,18 @@ public final class ConsoleLoop {
     private func paint(_ screen: Screen) {
         let size = screen.size
         screen.paint(ConsoleRenderer.render(state, width: size.width, height: size.height, unicode: unicode))
+        recordFirstPaintIfDue()
+    }
+
+    /// For `scripts/bench-console`: when `MEMBERDECK_FIRST_PAINT_FILE` names a file, the wall time
+    /// (seconds since 1970) of the first paint that shows the loaded images pane is written there.
+    private var firstPaintRecorded = false
+    private func recordFirstPaintIfDue() {
+        guard !firstPaintRecorded, state.session != nil, state.images.loading == .idle, !state.loads.values.contains(where: {
+            if case .images = $0 { return true } else { return false }
+        }) else { return }
+        firstPaintRecorded = true
+        guard let path = ProcessInfo.processInfo.environment["MEMBERDECK_FIRST_PAINT_FILE"], !path.isEmpty else { return }
+        try? String(format: "%.6f %d\n", Date().timeIntervalSince1970, state.images.rows.count).write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -83,6 +83,7 @@ enum Palette {
     static func distance(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Int {
         let meanRed = (a.0 + b.0) / 2
         let dr = a.0 - b.0, dg = a.1 - b.1, db = a.2 - b.2
-        return ((512 + meanRed) * dr * dr >> 8) + 4 * dg * dg + ((767 - meanRed) * db * db >> 8)
+        // (Shifts bind tighter than products in Swift, hence the parentheses.)
+        return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
     }
 }

@@ -40,7 +40,11 @@ enum ConsoleLauncher {
         let noColor = !(context.environment["NO_COLOR"] ?? "").isEmpty
         let unicode = TerminalLocale.adopt()
         let loop = ConsoleLoop(state: ConsoleState(settings: settings, now: Date()),
-                               styles: { name, colors in ThemePalette.styles(themes.theme(named: name), colors: colors) },
+                               // Under NO_COLOR roles told apart only by colour fall back to attributes (selection: reverse).
+                               styles: { name, colors in
+                                   let theme = themes.theme(named: name)
+                                   return ThemePalette.styles(noColor ? theme.withoutColor() : theme, colors: colors)
+                               },
                                useColor: !noColor, unicode: unicode)
         let requestLog = context.requestLog
         let cache = TokenCache(xdg: context.xdg)

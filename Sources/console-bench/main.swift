@@ -1,0 +1,89 @@
+import Console
+import CursesUI
+import Foundation
+import MembershipKit
+import TerminalText
+
+// Benchmark (not a test): render time per frame and peak memory of the console with 10,000 images,
+// 100 members on the selected image and 100 shares in the inbox, driven through `update` as keys
+// and results would drive it. Usage: console-bench [IMAGES [FRAMES]]
+
+let imageCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000 : 10_000
+let frameCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 2_000 : 2_000
+TerminalLocale.adopt()
+
+func peakResidentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kilobytes / 1024
+    }
+    return 0
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+let baseline = peakResidentMegabytes()
+let start = Date(timeIntervalSince1970: 1_790_000_000)
+var state = ConsoleState(now: start)
+let project = "0f7c45d9dc6347c5be251ba6814ee9e5"
+_ = ConsoleUpdate.update(&state, .resize(width: 120, height: 40, paneHeights: Layout.rowCapacity(width: 120, height: 40)))
+_ = ConsoleUpdate.update(&state, .connected(SessionInfo(cloud: "bench", region: "RegionOne", userName: "member", projectName: "member",
+                                                         projectID: project, endpointHost: "127.0.0.1:9292")))
+let names = ["ubuntu-24.04-golden", "debian-12", "rocky-9 (hardened)", "windows-2022", "テスト画像", "🚀 launch image", "fedora-41"]
+var images: [Image] = []
+for index in 0..<imageCount {
+    var image = Image(id: String(format: "%08x-0000-4000-8000-%012x", index, index), name: "\(names[index % names.count])-\(index)",
+                      status: "active", visibility: index % 3 == 0 ? "shared" : "private",
+                      owner: index % 2 == 0 ? project : String(format: "%032x", index % 50))
+    image.createdAt = "2026-11-\(10 + index % 12)T10:00:00Z"
+    images.append(image)
+}
+let memberships = images.prefix(100).map { Membership(image: $0, status: ["pending", "accepted", "rejected"][abs($0.id.hashValue) % 3], sharedAt: "2026-11-20T10:00:00Z") }
+let members = (0..<100).map { ImageMember(imageID: images[0].id, memberID: String(format: "%032x", $0), status: "pending", createdAt: "2026-11-20T10:00:00Z", updatedAt: "2026-11-21T10:00:00Z") }
+
+// The loads the console would have requested on connecting.
+for (request, load) in state.loads {
+    switch load {
+    case .images: _ = ConsoleUpdate.update(&state, .imagesLoaded(request: request, .success(images)))
+    case .memberships: _ = ConsoleUpdate.update(&state, .membershipsLoaded(request: request, .success(memberships)))
+    case .members: break
+    }
+}
+_ = ConsoleUpdate.update(&state, .tick(start.addingTimeInterval(0.1)))
+for (request, load) in state.loads {
+    if case let .members(imageID, _) = load { _ = ConsoleUpdate.update(&state, .membersLoaded(request: request, imageID: imageID, .success(members))) }
+}
+
+// Frames as an operator makes them: moving through the list, paging, filtering.
+var durations: [Double] = []
+var updateDurations: [Double] = []
+let keys: [KeyPress] = [.character("j"), .character("j"), .pageDown, .character("k"), .character("G"), .character("g")]
+let clock = ContinuousClock()
+for frame in 0..<frameCount {
+    let key = keys[frame % keys.count]
+    let updateStart = clock.now
+    _ = ConsoleUpdate.update(&state, .key(key))
+    updateDurations.append(milliseconds(clock.now - updateStart))
+    let renderStart = clock.now
+    let rendered = ConsoleRenderer.render(state, width: 120, height: 40, unicode: true)
+    let elapsed = clock.now - renderStart
+    precondition(rendered.lines.count == 40)
+    durations.append(milliseconds(elapsed))
+}
+// A filter typed over 10,000 rows: the one update that touches every row.
+let filterStart = clock.now
+_ = ConsoleUpdate.update(&state, .key(.character("/")))
+for character in "golden" { _ = ConsoleUpdate.update(&state, .key(.character(character))) }
+let filterElapsed = clock.now - filterStart
+
+durations.sort()
+updateDurations.sort()
+func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
+print("console-bench: \(imageCount) images, 100 members, 100 shares, 120×40, \(frameCount) frames")
+print(String(format: "render per frame: median %.3f ms, p99 %.3f ms, max %.3f ms", percentile(durations, 0.5), percentile(durations, 0.99), durations.last ?? 0))
+print(String(format: "update per key:   median %.3f ms, p99 %.3f ms (cursor moves)", percentile(updateDurations, 0.5), percentile(updateDurations, 0.99)))
+print(String(format: "typing a 6-letter filter over all images: %.1f ms in all", milliseconds(filterElapsed)))
+print(String(format: "peak memory (VmHWM): %.1f MB (process start: %.1f MB)", peakResidentMegabytes(), baseline))

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import Console
+@testable import MembershipKit
+
+/// A console driven only through `ConsoleUpdate.update`, with a fixed clock that the tests advance.
+///
+/// `ConsoleFixture.connected()` is a state after `.connected` with the images, memberships and the
+/// members of the first image (alpha, mine) loaded:
+///
+/// | image   | owner        | my status |
+/// |---------|--------------|-----------|
+/// | alpha   | me (shared)  | –         |  members: proj-b pending, proj-c accepted, proj-d rejected
+/// | beta    | me (private) | –         |
+/// | delta   | proj-owner   | accepted  |
+/// | epsilon | proj-third   | rejected  |
+/// | gamma   | proj-owner   | pending   |
+struct ConsoleFixture {
+    static let t0 = Date(timeIntervalSince1970: 1_700_000_000)
+    static let me = "proj-me"
+
+    static let alpha = Image(id: "img-alpha", name: "alpha", status: "active", visibility: "shared", owner: me)
+    static let beta = Image(id: "img-beta", name: "beta", status: "active", visibility: "private", owner: me)
+    static let delta = Image(id: "img-delta", name: "delta", status: "active", visibility: "shared", owner: "proj-owner")
+    static let epsilon = Image(id: "img-epsilon", name: "epsilon", status: "active", visibility: "shared", owner: "proj-third")
+    static let gamma = Image(id: "img-gamma", name: "gamma", status: "active", visibility: "shared", owner: "proj-owner")
+
+    static let images = [gamma, alpha, delta, beta, epsilon]
+    static let memberships = [
+        Membership(image: gamma, status: "pending", sharedAt: "2024-01-03T00:00:00Z"),
+        Membership(image: delta, status: "accepted", sharedAt: "2024-01-01T00:00:00Z"),
+        Membership(image: epsilon, status: "rejected", sharedAt: "2024-01-02T00:00:00Z"),
+    ]
+    static let alphaMembers = [
+        ImageMember(imageID: alpha.id, memberID: "proj-b", status: "pending", createdAt: "2024-01-01T00:00:00Z", updatedAt: "2024-01-01T00:00:00Z"),
+        ImageMember(imageID: alpha.id, memberID: "proj-c", status: "accepted", createdAt: "2024-01-02T00:00:00Z", updatedAt: "2024-01-02T00:00:00Z"),
+        ImageMember(imageID: alpha.id, memberID: "proj-d", status: "rejected", createdAt: "2024-01-03T00:00:00Z", updatedAt: "2024-01-03T00:00:00Z"),
+    ]
+    /// The members an image shared with me shows: my own row only.
+    static func myRow(_ image: Image, _ status: String) -> [ImageMember] {
+        [ImageMember(imageID: image.id, memberID: me, status: status)]
+    }
+
+    static func session(admin: Bool = false) -> SessionInfo {
+        SessionInfo(cloud: "test", region: "RegionOne", userName: "alice", projectName: "me", projectID: me,
+                    endpointHost: "glance.test:9292", isAdmin: admin)
+    }
+
+    static func httpError(_ status: Int = 403, _ message: String = "You are not permitted", requestID: String? = "req-42") -> MembershipError {
+        .http(HTTPFailure(status: status, message: message, requestID: requestID, method: "PUT", url: "http://glance.test:9292/v2/images"))
+    }
+
+    var state: ConsoleState
+    /// The wall clock the next tick carries.
+    var now: Date
+    /// Every effect returned so far, in order.
+    var log: [Effect] = []
+
+    init(settings: ConsoleSettings = ConsoleSettings()) {
+        state = ConsoleState(settings: settings, now: Self.t0)
+        now = Self.t0
+    }
+
+    /// A connected console with images, memberships and alpha's members loaded; focus on images, cursor on alpha.
+    static func connected(settings: ConsoleSettings = ConsoleSettings(), admin: Bool = false,
+                          images: [Image] = ConsoleFixture.images,
+                          memberships: [Membership] = ConsoleFixture.memberships,
+                          members: [ImageMember] = ConsoleFixture.alphaMembers) -> ConsoleFixture {
+        var console = ConsoleFixture(settings: settings)
+        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
+        let loads = console.send(.connected(session(admin: admin)))
+        console.send(.membershipsLoaded(request: loads.membershipsRequests[0], .success(memberships)))
+        console.send(.imagesLoaded(request: loads.imagesRequests[0], .success(images)))
+        // The members pane follows the images cursor on the next tick.
+        let follow = console.tick()
+        if let request = follow.membersRequests.first {
+            console.send(.membersLoaded(request: request.request, imageID: request.imageID, .success(members)))
+        }
+        console.log = []
+        return console
+    }
+
+    @discardableResult
+    mutating func send(_ event: Event) -> [Effect] {
+        let effects = ConsoleUpdate.update(&state, event)
+        log += effects
+        return effects
+    }
+
+    @discardableResult
+    mutating func key(_ key: KeyPress) -> [Effect] { send(.key(key)) }
+
+    @discardableResult
+    mutating func press(_ character: Character) -> [Effect] { send(.key(.character(character))) }
+
+    /// Types text one character at a time; returns every effect.
+    @discardableResult
+    mutating func type(_ text: String) -> [Effect] { text.flatMap { send(.key(.character($0))) } }
+
+    /// Advances the clock and sends one tick.
+    @discardableResult
+    mutating func tick(_ seconds: Double = 0.25) -> [Effect] {
+        now = now.addingTimeInterval(seconds)
+        return send(.tick(now))
+    }
+
+    /// Focuses a pane with Tab.
+    mutating func focus(_ pane: PaneID) {
+        var guardCount = 0
+        while state.focus != pane && guardCount < 3 {
+            key(.tab)
+            guardCount += 1
+        }
+        #expect(state.focus == pane)
+    }
+
+    /// Moves the focused pane's cursor to the row with this key (j from the top).
+    mutating func select(_ key: String) {
+        self.key(.character("g"))
+        for _ in 0..<50 where selectedKey != key { self.key(.character("j")) }
+        #expect(selectedKey == key)
+    }
+
+    var selectedKey: String? {
+        switch state.focus {
+        case .images: return state.images.selected?.key
+        case .members: return state.members.selected?.key
+        case .memberships: return state.memberships.selected?.key
+        }
+    }
+
+    /// Opens the members of an image from the images pane (Enter) and answers the load.
+    mutating func openMembers(of imageID: String, _ members: [ImageMember]) {
+        focus(.images)
+        select(imageID)
+        let effects = key(.enter)
+        if let request = effects.membersRequests.first {
+            send(.membersLoaded(request: request.request, imageID: imageID, .success(members)))
+        }
+        #expect(state.membersImageID == imageID)
+        #expect(state.focus == .members)
+    }
+
+    /// Answers the images and memberships loads among these effects (a refresh) with the fixture's data.
+    mutating func answerImagesAndMemberships(_ effects: [Effect], images: [Image] = ConsoleFixture.images,
+                                             memberships: [Membership] = ConsoleFixture.memberships) {
+        for request in effects.imagesRequests { send(.imagesLoaded(request: request, .success(images))) }
+        for request in effects.membershipsRequests { send(.membershipsLoaded(request: request, .success(memberships))) }
+    }
+
+    func membership(_ imageID: String) -> MembershipRow? { state.memberships.row(key: imageID) }
+    func member(_ memberID: String) -> MemberRow? { state.members.row(key: memberID) }
+    func image(_ imageID: String) -> ImageRow? { state.images.row(key: imageID) }
+}
+
+/// What the tests look for in a list of effects.
+struct MemberUpdate: Equatable {
+    var operation: Int
+    var imageID: String
+    var memberID: String
+    var status: MemberStatus
+}
+
+extension Array where Element == Effect {
+    var imagesRequests: [Int] {
+        compactMap { if case let .loadImages(request, _, _) = $0 { return request } else { return nil } }
+    }
+    var membershipsRequests: [Int] {
+        compactMap { if case let .loadMemberships(request, _) = $0 { return request } else { return nil } }
+    }
+    var membersRequests: [(request: Int, imageID: String)] {
+        compactMap { if case let .loadMembers(request, imageID) = $0 { return (request, imageID) } else { return nil } }
+    }
+    var updates: [MemberUpdate] {
+        compactMap {
+            if case let .updateMember(operation, imageID, memberID, status) = $0 {
+                return MemberUpdate(operation: operation, imageID: imageID, memberID: memberID, status: status)
+            }
+            return nil
+        }
+    }
+    var additions: [(operation: Int, imageID: String, memberID: String)] {
+        compactMap { if case let .addMember(operation, imageID, memberID) = $0 { return (operation, imageID, memberID) } else { return nil } }
+    }
+    var removals: [(operation: Int, imageID: String, memberID: String)] {
+        compactMap { if case let .removeMember(operation, imageID, memberID) = $0 { return (operation, imageID, memberID) } else { return nil } }
+    }
+    var recorded: [ActivityEntry] {
+        compactMap { if case let .recordActivity(entry) = $0 { return entry } else { return nil } }
+    }
+    var loadCount: Int { imagesRequests.count + membershipsRequests.count + membersRequests.count }
+}

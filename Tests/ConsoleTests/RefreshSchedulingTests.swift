@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import Console
+@testable import MembershipKit
+
+@Suite("Refresh scheduling")
+struct RefreshSchedulingTests {
+    typealias F = ConsoleFixture
+
+    /// The fixture connected at t0 with the default 10 s interval; its clock is at t0 + 0.25.
+    @Test func anAutomaticRefreshStartsOnTheTickWhenItIsDue() throws {
+        var console = F.connected()
+        #expect(console.state.nextRefresh == F.t0.addingTimeInterval(10))
+        #expect(console.tick(9.5).isEmpty)                          // t0 + 9.75
+        let effects = console.tick(0.25)                            // t0 + 10
+        #expect(effects.imagesRequests.count == 1)
+        #expect(effects.membershipsRequests.count == 1)
+        #expect(effects.membersRequests.map(\.imageID) == [F.alpha.id])
+        #expect(effects.contains(.loadImages(request: effects.imagesRequests[0], scope: .mine, projectID: F.me)))
+        #expect(effects.contains(.loadMemberships(request: effects.membershipsRequests[0], projectID: F.me)))
+        #expect(console.state.nextRefresh == console.now.addingTimeInterval(10))
+        #expect(console.state.loads.count == 3)
+    }
+
+    @Test func refreshesNeverOverlap() throws {
+        var console = F.connected()
+        let first = console.tick(9.75)
+        #expect(first.loadCount == 3)
+        // The first refresh hangs: no other starts, however long it takes.
+        for _ in 0..<12 { #expect(console.tick(2.5).isEmpty) }
+        console.answerImagesAndMemberships(first)
+        #expect(console.tick().isEmpty)                            // the members load is still out
+        let members = try #require(first.membersRequests.first)
+        console.send(.membersLoaded(request: members.request, imageID: members.imageID, .success(F.alphaMembers)))
+        let next = console.tick()
+        #expect(next.loadCount == 3)
+    }
+
+    @Test func aRefreshWaitsForTheMembersLoadOfTheCursor() {
+        var console = F.connected()
+        console.key(.character("j"))                                // beta
+        console.tick(9.5)                                           // follows the cursor: loads beta's members
+        #expect(console.state.loads.count == 1)
+        #expect(console.tick(0.25).isEmpty)                         // due, but a load is in flight
+        let request = console.state.loads.keys.first ?? -1
+        console.send(.membersLoaded(request: request, imageID: F.beta.id, .success([])))
+        let effects = console.tick()
+        #expect(effects.loadCount == 3)
+        #expect(effects.membersRequests.map(\.imageID) == [F.beta.id])
+    }
+
+    @Test func RefreshesNowAndPostponesTheNextAutomaticOne() {
+        var console = F.connected()
+        console.tick(5)
+        let effects = console.key(.character("R"))
+        #expect(effects.loadCount == 3)
+        #expect(console.state.nextRefresh == console.now.addingTimeInterval(10))
+        #expect(console.state.images.loading == .idle)              // rows stay on screen while reloading
+        console.answerImagesAndMemberships(effects)
+        #expect(console.state.images.rows.count == 5)
+    }
+
+    @Test func RWhileLoadsAreInFlightSaysSoAndStartsNothing() {
+        var console = F.connected()
+        console.key(.character("R"))
+        let again = console.key(.character("R"))
+        #expect(again.isEmpty)
+        #expect(console.state.flash?.text == "a refresh is already in progress")
+        #expect(console.state.loads.count == 3)
+    }
+
+    @Test func F5RefreshesToo() {
+        var console = F.connected()
+        #expect(console.key(.function(5)).loadCount == 3)
+    }
+
+    @Test func refreshOffStopsAutomaticRefreshes() {
+        var console = F.connected()
+        console.press(":")
+        console.type("refresh off")
+        console.key(.enter)
+        #expect(console.state.settings.refreshInterval == nil)
+        #expect(console.state.nextRefresh == nil)
+        #expect(console.state.flash?.text == "auto-refresh off")
+        for _ in 0..<10 { #expect(console.tick(10).isEmpty) }
+        // R still works.
+        #expect(console.key(.character("R")).loadCount == 3)
+    }
+
+    @Test func refreshSecondsChangesTheInterval() {
+        var console = F.connected()
+        console.press(":")
+        console.type("refresh 3")
+        console.key(.enter)
+        #expect(console.state.settings.refreshInterval == 3)
+        #expect(console.state.nextRefresh == console.now.addingTimeInterval(3))
+        #expect(console.state.flash?.text == "auto-refresh every 3 s")
+        #expect(console.tick(2.75).isEmpty)
+        let effects = console.tick(0.25)
+        #expect(effects.loadCount == 3)
+        #expect(console.state.nextRefresh == console.now.addingTimeInterval(3))
+    }
+
+    @Test func refreshOffThenOnAgain() {
+        var console = F.connected()
+        for command in ["refresh off", "refresh 20"] {
+            console.press(":")
+            console.type(command)
+            console.key(.enter)
+        }
+        #expect(console.tick(19.75).isEmpty)
+        #expect(console.tick(0.25).loadCount == 3)
+    }
+
+    @Test(arguments: ["refresh 0", "refresh 0.5", "refresh soon", "refresh", "refresh -4"])
+    func aWrongIntervalIsRefused(_ command: String) {
+        var console = F.connected()
+        console.press(":")
+        console.type(command)
+        console.key(.enter)
+        #expect(console.state.settings.refreshInterval == 10)
+        #expect(console.state.nextRefresh == F.t0.addingTimeInterval(10))
+        #expect(console.state.flash?.level == .error)
+    }
+
+    @Test func noAutomaticRefreshWhenTheSettingsTurnItOff() {
+        var console = F.connected(settings: ConsoleSettings(refreshInterval: nil))
+        #expect(console.state.nextRefresh == nil)
+        for _ in 0..<10 { #expect(console.tick(10).isEmpty) }
+    }
+
+    @Test func noRefreshBeforeConnecting() {
+        var console = F()
+        for _ in 0..<5 { #expect(console.tick(10).isEmpty) }
+        #expect(console.state.nextRefresh == nil)
+    }
+
+    @Test func aRefreshReloadsTheImagesScopeInUse() {
+        var console = F.connected()
+        console.press(":")
+        console.type("images all")
+        let first = console.key(.enter)
+        console.send(.imagesLoaded(request: first.imagesRequests[0], .success(F.images)))
+        let effects = console.key(.character("R"))
+        #expect(effects.contains(.loadImages(request: effects.imagesRequests[0], scope: .all, projectID: F.me)))
+    }
+}

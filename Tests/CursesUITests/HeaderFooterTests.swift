@@ -1,0 +1,139 @@
+@testable import Console
+import CursesUI
+import Foundation
+import MembershipKit
+import Testing
+
+@Suite("Header and footer", .serialized)
+struct HeaderFooterTests {
+    @Test("the header names cloud, region, user@project and endpoint")
+    func header() {
+        let frame = RenderFixture.render(RenderFixture.connected())
+        #expect(frame.lines[0].text.hasPrefix(" memberdeck  devstack/RegionOne  alice@demo  glance.example.com:9292 "))
+        #expect(frame.lines[0].spans.allSatisfy { $0.role == .header })
+    }
+
+    @Test("badges: sandbox, READ-ONLY in its own role, admin")
+    func badges() {
+        let state = RenderFixture.connected(settings: ConsoleSettings(readOnly: true), sandbox: true, admin: true)
+        let frame = RenderFixture.render(state)
+        let header = frame.lines[0].text
+        #expect(header.hasSuffix(" sandbox   READ-ONLY   admin "))
+        #expect(RenderFixture.role(of: "READ-ONLY", in: frame) == .headerBadge)
+        let plain = RenderFixture.render(RenderFixture.connected()).lines[0].text
+        #expect(!plain.contains("READ-ONLY") && !plain.contains("sandbox") && !plain.contains("admin"))
+    }
+
+    @Test("a spinner turns with the ticks while work is in flight")
+    func spinner() {
+        var state = RenderFixture.connected()
+        RenderFixture.key(&state, .character("R"))  // refresh: loads in flight
+        #expect(state.isBusy)
+        let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+        var frame = RenderFixture.render(state)
+        #expect(frame.lines[0].text.hasSuffix(" \(frames[state.tickCount % 10]) "))
+        RenderFixture.send(&state, .tick(RenderFixture.now.addingTimeInterval(0.1)))
+        frame = RenderFixture.render(state)
+        #expect(frame.lines[0].text.hasSuffix(" \(frames[state.tickCount % 10]) "))
+        let ascii = RenderFixture.render(state, unicode: false)
+        #expect(ascii.lines[0].text.hasSuffix(" \(["|", "/", "-", "\\"][state.tickCount % 4]) "))
+        #expect(!RenderFixture.render(RenderFixture.connected()).lines[0].text.contains("⠙"))
+    }
+
+    @Test("a retry wait counts down, rounded up")
+    func retry() {
+        var state = RenderFixture.connected()
+        state.retryWait = RetryStatus(until: state.now.addingTimeInterval(2.2), status: 413)
+        let frame = RenderFixture.render(state)
+        #expect(frame.lines[0].text.hasSuffix(" retry in 3s "))
+        #expect(RenderFixture.role(of: "retry in 3s", in: frame) == .flashWarning)
+    }
+
+    @Test("before connecting: connecting…, or the error in the error role")
+    func connecting() {
+        var state = ConsoleState(now: RenderFixture.now)
+        #expect(RenderFixture.render(state).lines[0].text.hasPrefix(" memberdeck  connecting… "))
+        RenderFixture.send(&state, .connectionFailed("cannot reach keystone.example.com:5000"))
+        let frame = RenderFixture.render(state)
+        #expect(frame.lines[0].text.hasPrefix(" memberdeck  cannot reach keystone.example.com:5000 "))
+        #expect(RenderFixture.role(of: "cannot reach", in: frame) == .error)
+    }
+
+    @Test("footer hints follow the focused pane")
+    func hints() {
+        var state = RenderFixture.connected()
+        #expect(RenderFixture.render(state).lines[39].text.hasPrefix("enter open  + share  a accept  / filter  : command  ? help  q quit "))
+        RenderFixture.key(&state, .tab)
+        #expect(RenderFixture.render(state).lines[39].text.hasPrefix(
+            "a accept  r reject  p pending  + share  d remove  space mark  / filter  : command  ? help  q quit "))
+        RenderFixture.key(&state, .tab)
+        #expect(RenderFixture.render(state).lines[39].text.hasPrefix(
+            "a accept  r reject  p pending  space mark  enter open  / filter  : command  ? help  q quit "))
+        let frame = RenderFixture.render(state)
+        #expect(RenderFixture.role(of: "space", in: frame) == .footerKey)
+        #expect(frame.lines[39].spans.contains { $0.text.hasPrefix(" mark") && $0.role == .footer })
+    }
+
+    @Test("hints come from the live key map")
+    func remapped() {
+        let settings = ConsoleSettings(keyMap: KeyMap(overrides: [.accept: [.character("y")], .quit: [.control("q")]]))
+        let frame = RenderFixture.render(RenderFixture.connected(settings: settings))
+        let footer = frame.lines[39].text
+        #expect(footer.contains("y accept"))
+        #expect(!footer.contains("a accept"))
+        #expect(footer.contains("ctrl-q quit"))
+    }
+
+    @Test("hints that do not fit are dropped whole")
+    func narrowHints() {
+        var state = RenderFixture.connected(width: 60, height: 15)
+        RenderFixture.key(&state, .tab)
+        let footer = RenderFixture.render(state, width: 60, height: 15).lines[14].text
+        #expect(footer == "a accept  r reject  p pending  + share  d remove  space mark")
+    }
+
+    @Test("read-only dims the mutating hints")
+    func readOnly() {
+        var state = RenderFixture.connected(settings: ConsoleSettings(readOnly: true))
+        RenderFixture.key(&state, .tab)
+        let frame = RenderFixture.render(state)
+        let spans = frame.lines[39].spans
+        for word in ["a", " accept", "r", " reject", "+", " share", "d", " remove"] {
+            #expect(spans.contains { $0.text.contains(word) && $0.role == .dim }, "\(word) is dimmed")
+        }
+        #expect(spans.contains { $0.text == "space" && $0.role == .footerKey })
+        #expect(spans.contains { $0.text == "/" && $0.role == .footerKey })
+    }
+
+    @Test("a prompt replaces the hints and puts the cursor after the text")
+    func prompt() {
+        var state = RenderFixture.connected()
+        RenderFixture.key(&state, .character("/"))
+        RenderFixture.key(&state, .character("u"))
+        RenderFixture.key(&state, .character("b"))
+        let frame = RenderFixture.render(state)
+        #expect(frame.lines[39].text.hasPrefix("/ub "))
+        #expect(frame.cursor?.row == 39 && frame.cursor?.column == 3)
+        #expect(frame.lines[39].spans.first?.role == .prompt)
+        #expect(frame.lines[1].text.hasPrefix("┌─ Images (0/5) /ub ─"))
+        let long = Prompt(kind: .command, text: String(repeating: "x", count: 300))
+        state.overlay = .prompt(long)
+        let overflow = RenderFixture.render(state)
+        RenderFixture.checkShape(overflow, width: 120, height: 40)
+        #expect(overflow.cursor?.column == 119)
+        #expect(RenderFixture.render(RenderFixture.connected()).cursor == nil)
+    }
+
+    @Test("flash messages show in their level's role")
+    func flash() {
+        var state = RenderFixture.connected()
+        for (level, role) in [(Flash.Level.info, Role.flashInfo), (.warning, .flashWarning), (.error, .flashError)] {
+            state.flash = Flash(text: "gamma: pending → accepted", level: level, until: state.now.addingTimeInterval(4))
+            let frame = RenderFixture.render(state)
+            #expect(frame.lines[39].text.hasPrefix("gamma: pending → accepted "))
+            #expect(frame.lines[39].spans.allSatisfy { $0.role == role })
+        }
+        let ascii = RenderFixture.render(state, unicode: false)
+        #expect(ascii.lines[39].text.hasPrefix("gamma: pending -> accepted "))
+    }
+}
