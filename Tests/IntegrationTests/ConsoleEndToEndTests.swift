@@ -111,6 +111,18 @@ struct ConsoleEndToEndTests {
         }
     }
 
+    @Test("SIGTERM and SIGHUP (an SSH drop) restore the terminal and exit 128+signal", arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func signals(signal: Int32, expected: Int) async throws {
+        try ReferenceStack.requireConfigured()
+        let console = try TmuxConsole(["--os-cloud", "member", "--refresh", "off"])
+        defer { console.close() }
+        try await console.waitFor(text: "Memberships")
+        let pid = try #require(try await console.memberdeckPID())
+        kill(pid, signal)
+        let after = try await console.waitFor(text: "EXITED:\(expected)")
+        #expect(!after.contains("Memberships"))
+    }
+
     @Test("without a terminal the console exits 2 with one line suggesting the subcommands")
     func notATerminal() async throws {
         try ReferenceStack.requireConfigured()

@@ -83,6 +83,13 @@ final class TmuxConsole: @unchecked Sendable {
         screen.split(separator: "\n").map(String.init).first { $0.contains(text) }
     }
 
+    /// The pid of memberdeck itself (the child of the pane's shell).
+    func memberdeckPID() async throws -> Int32? {
+        let shell = try await tmux(["-L", socket, "list-panes", "-t", session, "-F", "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try await ProcessRunner.run("/usr/bin/pgrep", ["-P", shell, "-x", "memberdeck"], environment: ["PATH": "/usr/bin:/bin"])
+        return Int32(children.stdout.split(separator: "\n").first ?? "")
+    }
+
     func close() {
         _ = try? ProcessRunner.runBlocking("/usr/bin/tmux", ["-L", socket, "kill-server"], environment: Self.tmuxEnvironment(cli))
     }

@@ -101,7 +101,8 @@ public final class ConsoleLoop {
                 screen.apply(styles: styles(themeName, screen.colorCount), useColor: useColor)
             }
         }
-        return 0
+        // Ended by a signal: the conventional 128 + signal number, after the terminal is restored.
+        return SignalGuard.quitSignal != 0 ? 128 + SignalGuard.quitSignal : 0
     }
 
     /// Operations still unanswered when the loop ended (quit after the grace period, or a signal).

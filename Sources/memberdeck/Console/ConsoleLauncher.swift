@@ -57,11 +57,12 @@ enum ConsoleLauncher {
             let session = try OpenStackSession.make(cloud: cloud, tokenCache: cache, requestLog: requestLog, onRetry: onRetry)
             return try await ConnectedClient.connect(session: session, cloudName: cloud.name)
         }, activityLog: ActivityLogFile(path: (context.xdg.memberdeckState as NSString).appendingPathComponent("activity.log")), post: loop.post)
-        _ = loop.run(perform: runner.perform)
+        let status = loop.run(perform: runner.perform)
         let unfinished = loop.unfinishedOperations
         if !unfinished.isEmpty {
             Entry.printError("quit before the server answered \(unfinished.count) operation(s): \(unfinished.joined(separator: "; ")); check them with memberdeck members list")
             throw CommandFailure(exitCode: 1)
         }
+        if status != 0 { throw CommandFailure(exitCode: status) }
     }
 }
