@@ -20,8 +20,14 @@ public struct RowFilter: Sendable, Equatable {
     }
 
     public func matches(_ texts: [String]) -> Bool {
+        matches(lowercasedText: texts.map { $0.lowercased() }.joined(separator: "\u{1}"))
+    }
+
+    /// Matches against a row's searchable texts, lowercased and joined by U+0001 (as `PaneState`
+    /// keeps them), so typing a filter over 10,000 rows lowercases nothing.
+    func matches(lowercasedText: String) -> Bool {
         let needle = text.lowercased()
-        let found = needle.isEmpty || texts.contains { $0.lowercased().contains(needle) }
+        let found = needle.isEmpty || lowercasedText.contains(needle)
         return found != inverted
     }
 
@@ -48,6 +54,10 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     /// Index of each row by key, so lookups by key cost nothing with 10,000 rows (rebuilt by
     /// `setRows`; `update(key:)` changes a row in place and must keep its key).
     private var positions: [String: Int] = [:]
+    /// Each row's searchable texts, lowercased and joined (what `/` searches).
+    private var searchTexts: [String] = []
+    /// Every row index in sort order; a filter only thins this out.
+    private var sortedAll: [Int] = []
     /// Indices into `rows` of the rows shown, in display order.
     public private(set) var visible: [Int] = []
     /// Position of the cursor in `visible`.
@@ -76,6 +86,8 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         let selectedKey = selected?.key
         rows = newRows
         positions = Dictionary(newRows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        searchTexts = newRows.map(Self.searchText)
+        resort()
         marked = marked.intersection(Set(newRows.map(\.key)))
         recompute(keepingKey: selectedKey)
     }
@@ -83,8 +95,14 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     /// Changes one row in place (same key), without moving the cursor.
     public mutating func update(key: String, _ change: (inout Row) -> Void) {
         guard let index = positions[key] else { return }
+        let before = rows[index]
         change(&rows[index])
-        if filter != nil { recompute(keepingKey: selected?.key) }
+        let text = Self.searchText(rows[index])
+        let sortChanged = before.sortValue(column: sortColumn) != rows[index].sortValue(column: sortColumn)
+        guard text != searchTexts[index] || sortChanged else { return }
+        searchTexts[index] = text
+        if sortChanged { resort() }
+        recompute(keepingKey: selected?.key)
     }
 
     public func row(key: String) -> Row? { positions[key].map { rows[$0] } }
@@ -99,6 +117,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         let selectedKey = selected?.key
         sortColumn = column
         sortDescending = descending
+        resort()
         recompute(keepingKey: selectedKey)
     }
 
@@ -137,15 +156,25 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         top = max(0, min(top, max(0, visible.count - height)))
     }
 
-    mutating func recompute(keepingKey key: String?) {
-        var indices = Array(rows.indices)
-        if let filter { indices = indices.filter { filter.matches(rows[$0].searchableText) } }
+    static func searchText(_ row: Row) -> String {
+        row.searchableText.map { $0.lowercased() }.joined(separator: "\u{1}")
+    }
+
+    /// Sorts every row by the sort column: stable, ties in source order.
+    mutating func resort() {
         let column = sortColumn
-        let keys = indices.map { rows[$0].sortValue(column: column) }
-        var order = Array(indices.indices)
-        // Stable sort by the column, ties in source order.
-        order.sort { keys[$0] != keys[$1] ? (sortDescending ? keys[$0] > keys[$1] : keys[$0] < keys[$1]) : $0 < $1 }
-        visible = order.map { indices[$0] }
+        let keys = rows.map { $0.sortValue(column: column) }
+        let descending = sortDescending
+        sortedAll = Array(rows.indices).sorted { keys[$0] != keys[$1] ? (descending ? keys[$0] > keys[$1] : keys[$0] < keys[$1]) : $0 < $1 }
+    }
+
+    mutating func recompute(keepingKey key: String?) {
+        if let filter {
+            let texts = searchTexts
+            visible = sortedAll.filter { filter.matches(lowercasedText: texts[$0]) }
+        } else {
+            visible = sortedAll
+        }
         if let key, let position = visible.firstIndex(where: { rows[$0].key == key }) {
             cursor = position
         } else {
