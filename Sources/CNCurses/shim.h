@@ -46,4 +46,24 @@ static inline int md_terminal_usable(void) {
 static inline int md_add_wide(WINDOW *window, const wchar_t *text, int count) { return waddnwstr(window, text, count); }
 static inline int md_get_wch(WINDOW *window, wint_t *key) { return wget_wch(window, key); }
 
+/// Turns mouse reporting on (all buttons and the wheel) or off.
+static inline void md_mouse_enable(int on) {
+    mousemask(on ? (mmask_t)(ALL_MOUSE_EVENTS) : 0, NULL);
+    mouseinterval(0);
+}
+/// Reads the pending mouse event: kind 1 = left button, 4 = wheel up, 5 = wheel down, 0 = other.
+static inline int md_mouse_read(int *x, int *y, int *kind) {
+    MEVENT event;
+    if (getmouse(&event) != OK) { return 0; }
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) { *kind = 1; }
+#ifdef BUTTON5_PRESSED
+    else if (event.bstate & BUTTON5_PRESSED) { *kind = 5; }
+#endif
+    else if (event.bstate & BUTTON4_PRESSED) { *kind = 4; }
+    else { *kind = 0; }
+    return 1;
+}
+
 #endif

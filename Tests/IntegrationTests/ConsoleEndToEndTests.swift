@@ -123,6 +123,46 @@ struct ConsoleEndToEndTests {
         #expect(!after.contains("Memberships"))
     }
 
+    @Test("with mouse: true in config.yaml a click selects a row (the members pane follows it)")
+    func mouseClick() async throws {
+        let owner = try ReferenceStack.glance("owner")
+        let images = TestImages(owner: owner)
+        let first = try await images.create(name: TestImages.uniqueName("e2e-mouse-a"))
+        let second = try await images.create(name: TestImages.uniqueName("e2e-mouse-b"))
+        var failure: (any Error)?
+        do { try await clickSecondRow(first: first.name ?? "", second: second.name ?? "") } catch { failure = error }
+        await images.delete(first)
+        await images.delete(second)
+        if let failure { throw failure }
+    }
+
+    func clickSecondRow(first: String, second: String) async throws {
+        let cli = CLI()
+        try FileManager.default.createDirectory(atPath: cli.home + "/config/memberdeck", withIntermediateDirectories: true)
+        try "mouse: true\n".write(toFile: cli.home + "/config/memberdeck/config.yaml", atomically: true, encoding: .utf8)
+        let console = try TmuxConsole(["--os-cloud", "owner", "--refresh", "off"], cli: cli)
+        defer { console.close() }
+        try await console.waitFor(text: second)
+        // Only these two images: filter on their common stem.
+        try await console.type("/e2e-mouse-")
+        try await console.send("Enter")
+        let screen = try await console.waitFor(text: first)
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let row = lines.firstIndex(where: { $0.contains(first) || $0.contains(second) }) else {
+            Issue.record("no image row on screen")
+            return
+        }
+        let target = lines[row].contains(first) ? second : first
+        // A mouse report of a left press on the next row, in the X10 form the pane's terminal
+        // (tmux-256color: kmous=\E[M) uses: button, column, line, each 32 + value (1-based).
+        let line = Character(Unicode.Scalar(UInt8(32 + row + 2)))
+        try await console.type("\u{1b}[M \u{25}\(line)")
+        try await console.waitFor("the members of the clicked image") { screen in
+            screen.split(separator: "\n").first { $0.contains("Members of") }?.contains(target) == true
+        }
+        try await console.send("q")
+    }
+
     @Test("without a terminal the console exits 2 with one line suggesting the subcommands")
     func notATerminal() async throws {
         try ReferenceStack.requireConfigured()

@@ -13,8 +13,8 @@ final class TmuxConsole: @unchecked Sendable {
     init(_ arguments: [String], width: Int = 120, height: Int = 40, cli: CLI = CLI(), extraEnvironment: [String: String] = [:]) throws {
         self.cli = cli
         socket = "md-e2e-\(getpid())-\(UUID().uuidString.prefix(6))"
-        var environment = cli.environment.merging(extraEnvironment) { $1 }
-        environment["TERM"] = "xterm-256color"
+        let environment = cli.environment.merging(extraEnvironment) { $1 }
+        // The pane's TERM is tmux's own (tmux-256color), whatever the environment says.
         let command = ([CLI.memberdeckBinary] + arguments).map(Self.quote).joined(separator: " ")
         let script = "\(command); echo EXITED:$?; sleep 600"
         var tmuxArguments = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)]

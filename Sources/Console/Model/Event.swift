@@ -18,6 +18,10 @@ public enum Event: Sendable {
     case memberAdded(operation: Int, Result<ImageMember, MembershipError>)
     case memberRemoved(operation: Int, Result<Void, MembershipError>)
     case retrying(RetryNotice)
+    /// A left click in a pane; `row` is the position in the pane's visible rows, nil on its border or header.
+    case clicked(pane: PaneID, row: Int?)
+    /// The mouse wheel over a pane: positive moves down.
+    case scrolled(pane: PaneID, by: Int)
 }
 
 /// A share offered to my project: the image and my member row, as loaded.

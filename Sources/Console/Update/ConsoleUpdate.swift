@@ -49,6 +49,16 @@ public enum ConsoleUpdate {
         case let .memberUpdated(operation, result): return memberUpdated(&state, operation, result)
         case let .memberAdded(operation, result): return memberAdded(&state, operation, result)
         case let .memberRemoved(operation, result): return memberRemoved(&state, operation, result)
+        case let .clicked(pane, row):
+            guard state.overlay == .none else { return [] }
+            state.focus = pane
+            if let row { movePane(&state, .by(row - cursor(of: state, pane))) }
+            return []
+        case let .scrolled(pane, delta):
+            guard state.overlay == .none else { return [] }
+            state.focus = pane
+            movePane(&state, .by(delta))
+            return []
         case let .retrying(notice):
             state.retryWait = RetryStatus(until: state.now.addingTimeInterval(notice.delay), status: notice.status)
             return []
@@ -98,6 +108,14 @@ public enum ConsoleUpdate {
     }
 
     // MARK: Helpers used across the controller
+
+    static func cursor(of state: ConsoleState, _ pane: PaneID) -> Int {
+        switch pane {
+        case .images: return state.images.cursor
+        case .members: return state.members.cursor
+        case .memberships: return state.memberships.cursor
+        }
+    }
 
     static func flash(_ state: inout ConsoleState, _ text: String, _ level: Flash.Level) {
         state.flash = Flash(text: text, level: level, until: state.now.addingTimeInterval(flashSeconds))

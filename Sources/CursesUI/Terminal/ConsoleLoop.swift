@@ -27,13 +27,17 @@ public final class ConsoleLoop {
     private let styles: (_ theme: String, _ colors: Int) -> [Role: CursesStyle]
     private let useColor: Bool
     private let unicode: Bool
+    private let mouse: Bool
     private let inbox = EventInbox()
 
     /// - Parameters:
     ///   - styles: the styles of a theme by name for a palette size (called again after `:theme`).
     ///   - useColor: false under NO_COLOR.
     ///   - unicode: false under a non-UTF-8 locale (ASCII borders).
-    public init(state: ConsoleState, styles: @escaping (_ theme: String, _ colors: Int) -> [Role: CursesStyle], useColor: Bool, unicode: Bool) {
+    ///   - mouse: report clicks and the wheel (off by default so the terminal can select text).
+    public init(state: ConsoleState, styles: @escaping (_ theme: String, _ colors: Int) -> [Role: CursesStyle], useColor: Bool, unicode: Bool,
+                mouse: Bool = false) {
+        self.mouse = mouse
         self.state = state
         self.styles = styles
         self.useColor = useColor
@@ -57,7 +61,7 @@ public final class ConsoleLoop {
     /// Runs until the user quits or a signal asks to. Returns the exit code.
     public func run(perform: @escaping (Effect) -> Void) -> Int32 {
         SignalGuard.install(wake: inbox)
-        let screen = Screen()
+        let screen = Screen(mouse: mouse)
         defer { screen.close() }
         var themeName = state.settings.themeName
         screen.apply(styles: styles(themeName, screen.colorCount), useColor: useColor)
@@ -80,6 +84,8 @@ public final class ConsoleLoop {
                     events.append(.key(key == .control("c") ? state.settings.keyMap.keys(for: .quit).first ?? key : key))
                 case .resize:
                     resize(screen)
+                case .mouse:
+                    if let event = mouseEvent(screen) { events.append(event) }
                 case .ignored:
                     break
                 }
@@ -115,6 +121,35 @@ public final class ConsoleLoop {
         _ = ConsoleUpdate.update(&state, .resize(width: size.width, height: size.height, paneHeights: heights))
     }
 
+    /// Translates the pending mouse event into a click on a pane row or a wheel turn.
+    private func mouseEvent(_ screen: Screen) -> Event? {
+        var x: Int32 = 0, y: Int32 = 0, kind: Int32 = 0
+        guard md_mouse_read(&x, &y, &kind) == 1, kind != 0 else { return nil }
+        let size = screen.size
+        let panes = Layout.panes(width: size.width, height: size.height)
+        guard let (pane, rect) = panes.first(where: { _, rect in
+            Int(y) >= rect.row && Int(y) < rect.row + rect.height && Int(x) >= rect.column && Int(x) < rect.column + rect.width
+        }) else { return nil }
+        switch kind {
+        case 4: return .scrolled(pane: pane, by: -3)
+        case 5: return .scrolled(pane: pane, by: 3)
+        default:
+            // Rows start below the top border and the column header.
+            let offset = Int(y) - rect.row - 2
+            let capacity = Layout.rowCapacity(width: size.width, height: size.height)[pane] ?? 0
+            guard offset >= 0, offset < capacity else { return .clicked(pane: pane, row: nil) }
+            return .clicked(pane: pane, row: top(of: pane) + offset)
+        }
+    }
+
+    private func top(of pane: PaneID) -> Int {
+        switch pane {
+        case .images: return state.images.top
+        case .members: return state.members.top
+        case .memberships: return state.memberships.top
+        }
+    }
+
     private func paint(_ screen: Screen) {
         let size = screen.size
         screen.paint(ConsoleRenderer.render(state, width: size.width, height: size.height, unicode: unicode))
@@ -133,3 +168,4 @@ public final class ConsoleLoop {
         try? String(format: "%.6f %d\n", Date().timeIntervalSince1970, state.images.rows.count).write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
+

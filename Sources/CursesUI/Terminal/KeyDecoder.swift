@@ -6,6 +6,7 @@ enum KeyDecoder {
     enum Decoded: Equatable {
         case key(KeyPress)
         case resize
+        case mouse
         case ignored
     }
 
@@ -15,6 +16,7 @@ enum KeyDecoder {
         if isFunctionKey {
             switch Int32(value) {
             case KEY_RESIZE: return .resize
+            case KEY_MOUSE: return .mouse
             case KEY_UP: return .key(.up)
             case KEY_DOWN: return .key(.down)
             case KEY_LEFT: return .key(.left)

@@ -10,7 +10,7 @@ final class Screen {
     private var lastFrame: Frame?
 
     /// Starts ncurses. The caller has checked that stdin/stdout are terminals and TERM is known.
-    init() {
+    init(mouse: Bool) {
         guard let window = initscr() else { fatalError("initscr failed after the terminal was checked") }
         self.window = window
         SignalGuard.cursesActive = true
@@ -19,6 +19,7 @@ final class Screen {
         nonl()
         keypad(window, true)
         nodelay(window, true)
+        if mouse { md_mouse_enable(1) }
         set_escdelay(25)
         curs_set(0)
         hasColors = has_colors()

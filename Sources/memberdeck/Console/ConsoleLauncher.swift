@@ -45,7 +45,7 @@ enum ConsoleLauncher {
                                    let theme = themes.theme(named: name)
                                    return ThemePalette.styles(noColor ? theme.withoutColor() : theme, colors: colors)
                                },
-                               useColor: !noColor, unicode: unicode)
+                               useColor: !noColor, unicode: unicode, mouse: file.mouse)
         let requestLog = context.requestLog
         let cache = TokenCache(xdg: context.xdg)
         let environment = context.environment
