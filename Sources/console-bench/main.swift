@@ -84,6 +84,6 @@ updateDurations.sort()
 func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
 print("console-bench: \(imageCount) images, 100 members, 100 shares, 120×40, \(frameCount) frames")
 print(String(format: "render per frame: median %.3f ms, p99 %.3f ms, max %.3f ms", percentile(durations, 0.5), percentile(durations, 0.99), durations.last ?? 0))
-print(String(format: "update per key:   median %.3f ms, p99 %.3f ms (cursor moves)", percentile(updateDurations, 0.5), percentile(updateDurations, 0.99)))
+print(String(format: "update per key:   median %.4f ms, p99 %.4f ms (cursor moves)", percentile(updateDurations, 0.5), percentile(updateDurations, 0.99)))
 print(String(format: "typing a 6-letter filter over all images: %.1f ms in all", milliseconds(filterElapsed)))
 print(String(format: "peak memory (VmHWM): %.1f MB (process start: %.1f MB)", peakResidentMegabytes(), baseline))
