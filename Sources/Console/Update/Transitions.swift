@@ -74,14 +74,7 @@ extension ConsoleUpdate {
         let entry: ActivityEntry
         switch result {
         case let .success(member):
-            if state.membersImageID == imageID {
-                state.members.update(key: memberID) {
-                    $0.member = member
-                    $0.transition = nil
-                    $0.highlight = Highlight(kind: .settled, until: until)
-                    $0.changedAt = sequence
-                }
-            }
+            settleMemberRow(&state, imageID: imageID, member: member)
             if memberID == state.session?.projectID {
                 state.memberships.update(key: imageID) {
                     $0.status = member.status
@@ -116,6 +109,19 @@ extension ConsoleUpdate {
             settle(&state, batch: pending.batch, failure: "\(subject): \(describe(error))", single: nil)
         }
         return record(&state, [entry])
+    }
+
+    /// Shows the server's answer on the member row (when its image is on screen), highlighted.
+    static func settleMemberRow(_ state: inout ConsoleState, imageID: String, member: ImageMember) {
+        guard state.membersImageID == imageID else { return }
+        let until = state.now.addingTimeInterval(highlightSeconds)
+        let sequence = state.sequence
+        state.members.update(key: member.memberID) {
+            $0.member = member
+            $0.transition = nil
+            $0.highlight = Highlight(kind: .settled, until: until)
+            $0.changedAt = sequence
+        }
     }
 
     /// Counts an answer into its batch (flashing the summary when the batch is complete), or
@@ -197,19 +203,10 @@ extension ConsoleUpdate {
 
     static func memberAdded(_ state: inout ConsoleState, _ operation: Int, _ result: Result<ImageMember, MembershipError>) -> [Effect] {
         guard let pending = state.operations.removeValue(forKey: operation), case let .add(imageID, memberID) = pending.kind else { return [] }
-        let until = state.now.addingTimeInterval(highlightSeconds)
-        let sequence = state.sequence
         let entry: ActivityEntry
         switch result {
         case let .success(member):
-            if state.membersImageID == imageID {
-                state.members.update(key: memberID) {
-                    $0.member = member
-                    $0.transition = nil
-                    $0.highlight = Highlight(kind: .settled, until: until)
-                    $0.changedAt = sequence
-                }
-            }
+            settleMemberRow(&state, imageID: imageID, member: member)
             entry = ActivityEntry(time: state.now, imageID: imageID, imageName: imageName(state, imageID), memberID: memberID,
                                   from: "none", to: member.status, outcome: .done)
             settle(&state, batch: pending.batch, failure: nil, single: "shared \(imageName(state, imageID)) with \(memberID)")
