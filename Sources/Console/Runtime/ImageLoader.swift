@@ -14,13 +14,16 @@ struct ImageLoader: Sendable {
         case .all:
             return try await glance.listImages(ImageQuery(memberStatus: "all", pageSize: 1000)) { post(.imagesProgress(request: request, count: $0)) }
         case .mine:
-            let owned = try await glance.listImages(ImageQuery(visibility: "all", owner: projectID, pageSize: 1000)) {
-                post(.imagesProgress(request: request, count: $0))
+            // Both listings at once; progress counts what has arrived of either.
+            let counts = ProgressCounter()
+            async let ownedImages = glance.listImages(ImageQuery(visibility: "all", owner: projectID, pageSize: 1000)) {
+                post(.imagesProgress(request: request, count: counts.set(owned: $0)))
             }
-            let ownedCount = owned.count
-            let shared = try await glance.listImages(ImageQuery(visibility: "shared", memberStatus: "all", pageSize: 1000)) {
-                post(.imagesProgress(request: request, count: ownedCount + $0))
+            async let sharedImages = glance.listImages(ImageQuery(visibility: "shared", memberStatus: "all", pageSize: 1000)) {
+                post(.imagesProgress(request: request, count: counts.set(shared: $0)))
             }
+            let owned = try await ownedImages
+            let shared = try await sharedImages
             let ownedIDs = Set(owned.map(\.id))
             return owned + shared.filter { !ownedIDs.contains($0.id) }
         }
@@ -77,5 +80,22 @@ struct ImageLoader: Sendable {
             await cache.set(memberships[index].image.id, status: memberships[index].status, createdAt: createdAt)
         }
         return memberships
+    }
+}
+
+/// Images received so far by two listings running at once.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var owned = 0
+    private var shared = 0
+
+    func set(owned value: Int) -> Int { update { $0.owned = value } }
+    func set(shared value: Int) -> Int { update { $0.shared = value } }
+
+    private func update(_ change: (ProgressCounter) -> Void) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        change(self)
+        return owned + shared
     }
 }
