@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // SDK layer: configuration, Keystone auth, transport, Glance clients. No terminal code.
@@ -28,6 +31,17 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The embedded sandbox endpoint: Keystone, Glance v2/v1, Rackspace, Atmosphere and Bonita on SQLite.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // Controller: state, events, effects and the pure update function; no terminal code.
@@ -47,6 +61,7 @@ let package = Package(
                 "TerminalText",
                 "Console",
                 "CursesUI",
+                "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -70,8 +85,22 @@ let package = Package(
             dependencies: ["Console", "MembershipKit"]
         ),
         .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox",
+                "MembershipKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MembershipKit", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: [
+                "MembershipKit",
+                "Sandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
     ]
 )

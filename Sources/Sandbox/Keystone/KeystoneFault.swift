@@ -1,0 +1,31 @@
+import HTTPTypes
+import Hummingbird
+
+/// Keystone's error body: `{"error":{"code":401,"message":"…","title":"Unauthorized"}}`.
+struct KeystoneFault: SandboxFault {
+    let status: HTTPResponse.Status
+    let message: String
+    /// The identity root for `WWW-Authenticate`, set on 401s.
+    var authenticateURI: String?
+
+    static let clientError = " The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error."
+
+    static func unauthorized(_ request: Request) -> KeystoneFault {
+        KeystoneFault(status: .unauthorized, message: "The request you have made requires authentication.",
+                      authenticateURI: request.origin + KeystoneModule.root)
+    }
+
+    static func badRequest(_ message: String) -> KeystoneFault {
+        KeystoneFault(status: .badRequest, message: message + clientError)
+    }
+
+    func response(for request: Request) -> Response {
+        var headers: HTTPFields = [:]
+        if let authenticateURI { headers[.wwwAuthenticate] = "Keystone uri=\"\(authenticateURI)\"" }
+        headers[.vary] = "X-Auth-Token"
+        let body = JSONValue.object([("error", .object([
+            ("code", .int(status.code)), ("message", .string(message)), ("title", .string(status.reasonPhrase)),
+        ]))])
+        return SandboxResponse.json(body, status: status, headers: headers, pythonStyle: false)
+    }
+}

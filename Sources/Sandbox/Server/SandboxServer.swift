@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Where and how the sandbox listens.
+public struct SandboxListenOptions: Sendable {
+    public var host: String
+    /// 0 picks a free port.
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 0) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// A sandbox running inside this process (the console's embedded default, and tests).
+public final class RunningSandbox: Sendable {
+    public let host: String
+    public let port: Int
+    public let database: SandboxDatabase
+    public let environment: SandboxEnvironment
+    private let task: Task<Void, any Error>
+
+    init(host: String, port: Int, database: SandboxDatabase, environment: SandboxEnvironment, task: Task<Void, any Error>) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.environment = environment
+        self.task = task
+    }
+
+    /// `http://127.0.0.1:PORT`, the root every service URL starts with.
+    public var baseURL: String { SandboxURLs.base(host: host, port: port) }
+    public var urls: SandboxURLs { SandboxURLs(base: baseURL) }
+
+    /// Stops listening (graceful: requests in flight finish).
+    public func stop() async {
+        task.cancel()
+        _ = try? await task.value
+    }
+}
+
+/// The service roots under one sandbox listener.
+public struct SandboxURLs: Sendable {
+    public let base: String
+    public var identity: String { base + "/identity/v3" }
+    public var image: String { base + "/image" }
+    public var imageV1: String { base + "/image-v1" }
+    public var rackspace: String { base + "/rackspace" }
+    public var atmosphere: String { base + "/atmosphere" }
+    public var bonita: String { base + "/bonita" }
+
+    public init(base: String) { self.base = base }
+
+    static func base(host: String, port: Int) -> String {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "http://\(shownHost):\(port)"
+    }
+}
+
+public enum SandboxServer {
+    /// Every route of every module, behind the fault middleware.
+    public static func router(environment: SandboxEnvironment) -> Router<SandboxRequestContext> {
+        let router = Router(context: SandboxRequestContext.self)
+        router.add(middleware: FaultMiddleware())
+        for module in SandboxDatabase.modules {
+            module.addRoutes(to: router, environment: environment)
+        }
+        return router
+    }
+
+    /// Starts listening in the background and returns once the port is bound.
+    public static func start(database: SandboxDatabase, listen: SandboxListenOptions = .init(), logger: Logger = quietLogger) async throws -> RunningSandbox {
+        let environment = SandboxEnvironment(database: database, throttle: ThrottleSwitch())
+        let ready = BoundPort()
+        let app = Application(
+            router: router(environment: environment),
+            configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: nil),
+            onServerRunning: { channel in await ready.resolve(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+        let task = Task {
+            do { try await app.run() } catch {
+                await ready.fail(error)
+                throw error
+            }
+        }
+        let port = try await ready.value()
+        return RunningSandbox(host: listen.host, port: port, database: database, environment: environment, task: task)
+    }
+
+    /// Serves in the foreground until SIGINT or SIGTERM; `onReady` gets the base URL once the port is bound.
+    public static func serve(database: SandboxDatabase, listen: SandboxListenOptions, logger: Logger, onReady: @escaping @Sendable (String) -> Void) async throws {
+        let environment = SandboxEnvironment(database: database, throttle: ThrottleSwitch())
+        let app = Application(
+            router: router(environment: environment),
+            configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: nil),
+            onServerRunning: { channel in onReady(SandboxURLs.base(host: listen.host, port: channel.localAddress?.port ?? listen.port)) },
+            logger: logger
+        )
+        try await app.runService()
+    }
+
+    /// A logger that drops everything: the embedded sandbox shares the terminal with the console.
+    public static let quietLogger = Logger(label: "memberdeck.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+}
+
+/// Hands the bound port (or the bind error) from the server task to `start`.
+private actor BoundPort {
+    private var result: Result<Int, any Error>?
+    private var waiters: [CheckedContinuation<Int, any Error>] = []
+
+    func resolve(_ port: Int) { finish(.success(port)) }
+    func fail(_ error: any Error) { finish(.failure(error)) }
+
+    func value() async throws -> Int {
+        if let result { return try result.get() }
+        return try await withCheckedThrowingContinuation { waiters.append($0) }
+    }
+
+    private func finish(_ outcome: Result<Int, any Error>) {
+        guard result == nil else { return }
+        result = outcome
+        for waiter in waiters { waiter.resume(with: outcome) }
+        waiters.removeAll()
+    }
+}

@@ -1,0 +1,35 @@
+import GRDB
+import HTTPTypes
+import Hummingbird
+
+/// Which data a fresh sandbox starts with.
+public enum SandboxSeed: String, Sendable, CaseIterable {
+    /// Projects, users, images, shares, Atmosphere and Bonita directories: the demo an operator explores.
+    case demo
+    /// Only the accounts needed to log in (users, projects, roles, groups); no images, shares or memberships.
+    case empty
+}
+
+/// One protocol family served by the sandbox (Keystone, Glance, Atmosphere, Bonita). Each owns its tables,
+/// its seed rows and its routes, so adding a system touches one folder and the module list.
+public protocol SandboxModule: Sendable {
+    /// Registers this module's schema migrations. Identifiers are prefixed with the module name.
+    static func registerMigrations(in migrator: inout DatabaseMigrator)
+    /// The module's tables, children before parents, emptied by `sandbox reset`.
+    static var tables: [String] { get }
+    /// Inserts the seed rows (inside the transaction that created or reset the database).
+    static func seed(_ seed: SandboxSeed, in db: Database) throws
+    /// Adds the module's routes.
+    static func addRoutes(to router: Router<SandboxRequestContext>, environment: SandboxEnvironment)
+}
+
+/// What routes share: the database and the in-memory switches tests use (throttling).
+public struct SandboxEnvironment: Sendable {
+    public let database: SandboxDatabase
+    public let throttle: ThrottleSwitch
+
+    public init(database: SandboxDatabase, throttle: ThrottleSwitch) {
+        self.database = database
+        self.throttle = throttle
+    }
+}
