@@ -28,8 +28,13 @@ enum KeystoneTokens {
         let expiresAt: Date
     }
 
+    static let prefix = "sbx"
+
+    /// Whether `id` has the shape of a token this Keystone issues (as Keystone tells Fernet tokens apart).
+    static func looksLikeToken(_ id: String) -> Bool { id.hasPrefix(prefix) && id.count == prefix.count + 43 }
+
     static func issue(userID: String, projectID: String?, methods: [String], in db: Database, now: Date = Date()) throws -> Issued {
-        let id = Identifiers.secret(prefix: "sbx")
+        let id = Identifiers.secret(prefix: prefix)
         let auditID = String(Identifiers.secret().prefix(22))
         let issuedAt = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let expiresAt = issuedAt.addingTimeInterval(lifetime)

@@ -14,8 +14,9 @@ public enum KeystoneModule: SandboxModule {
 
     public static func addRoutes(to router: Router<SandboxRequestContext>, environment: SandboxEnvironment) {
         let database = environment.database
-        router.get("identity/v3") { request, _ in versionDocument(request) }
-        router.post("identity/v3/auth/tokens") { request, context in
+        let router = router.group("identity").add(middleware: KeystoneRequestIDMiddleware())
+        router.get("v3") { request, _ in versionDocument(request) }
+        router.post("v3/auth/tokens") { request, context in
             let attempt = try KeystoneAuthAttempt.parse(try await request.collectedBody(context: context))
             let issued = try await database.write { db in try authenticate(attempt, in: db) }
             guard let issued else { throw KeystoneFault.unauthorized(request) }
@@ -24,11 +25,11 @@ public enum KeystoneModule: SandboxModule {
             headers[.vary] = "X-Auth-Token"
             return SandboxResponse.json(tokenBody(issued, request: request), status: .created, headers: headers)
         }
-        router.get("identity/v3/auth/tokens") { request, _ in
+        router.get("v3/auth/tokens") { request, _ in
             let (_, subject) = try await authorisedSubject(request, database: database)
             return SandboxResponse.json(tokenBody(subject, request: request))
         }
-        router.delete("identity/v3/auth/tokens") { request, _ in
+        router.delete("v3/auth/tokens") { request, _ in
             let (_, subject) = try await authorisedSubject(request, database: database)
             _ = try await database.write { db in try KeystoneTokens.revoke(subject.id, in: db) }
             return SandboxResponse.empty(status: .noContent)
@@ -58,7 +59,9 @@ public enum KeystoneModule: SandboxModule {
             userID = row["id"]
         case .token(let tokenID):
             guard let token = try KeystoneTokens.lookup(tokenID, in: db) else {
-                throw KeystoneFault(status: .notFound, message: "Failed to validate token")
+                // Keystone tells a string that is no token at all from a token that is no longer valid.
+                let message = KeystoneTokens.looksLikeToken(tokenID) ? "Failed to validate token" : "Could not recognize Fernet token"
+                throw KeystoneFault(status: .notFound, message: message)
             }
             userID = token.caller.userID
             inheritedProject = token.caller.projectID
@@ -130,5 +133,21 @@ public enum KeystoneModule: SandboxModule {
             ("links", .array([.object([("rel", .string("self")), ("href", .string(request.origin + root + "/"))])])),
             ("media-types", .array([.object([("base", .string("application/json")), ("type", .string("application/vnd.openstack.identity-v3+json"))])])),
         ]))]))
+    }
+}
+
+/// Keystone puts `x-openstack-request-id` on every answer, errors included.
+struct KeystoneRequestIDMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let fault as KeystoneFault {
+            response = fault.response(for: request)
+        }
+        response.headers[GlanceModule.requestIDHeader] = Identifiers.requestID()
+        return response
     }
 }

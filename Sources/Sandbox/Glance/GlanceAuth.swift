@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+
+/// keystonemiddleware in front of Glance: a valid `X-Auth-Token` or 401.
+enum GlanceAuth {
+    static func caller(_ request: Request, database: SandboxDatabase) async throws -> KeystoneCaller {
+        guard let caller = try await database.keystoneCaller(token: request.header("X-Auth-Token")) else {
+            throw GlanceFault.unauthorized(identityURI: request.origin + KeystoneModule.root)
+        }
+        return caller
+    }
+}
+
+/// Glance's JSON request deserializer: its checks come before the controller's, with its messages.
+enum GlanceBody {
+    /// The body as a JSON document, or Glance's 400s for none and for malformed JSON.
+    static func document(_ data: [UInt8]?) throws -> JSONValue {
+        guard let data, !data.isEmpty else { throw GlanceFault.badRequest("Body expected in request.") }
+        guard let json = JSONValue.parse(Data(data)) else { throw GlanceFault.badRequest("Malformed JSON in request body.") }
+        return json
+    }
+
+    static func object(_ data: Data?) throws -> JSONValue {
+        let json = try document(data.map { Array($0) })
+        guard json.isObject else { throw GlanceFault.badRequest("Malformed JSON in request body.") }
+        return json
+    }
+
+    /// GET and DELETE refuse a body.
+    static func refuseBody(_ data: Data?) throws {
+        if let data, !data.isEmpty { throw GlanceFault.badRequest("A body is not expected with this request.") }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+
+/// Images: list, show, create (a record without data, as `openstack image create` without a file makes)
+/// and delete. Creating and deleting let scripts and tests set up the data they need.
+enum GlanceImageRoutes {
+    static let diskFormats = ["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"]
+    static let containerFormats = ["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"]
+
+    static func add(to group: RouterGroup<SandboxRequestContext>, database: SandboxDatabase) {
+        group.get("v2/images") { request, _ in
+            let caller = try await GlanceAuth.caller(request, database: database)
+            let query = try GlanceImageQuery(pairs: request.orderedQuery)
+            let body = try await database.read { db in try GlanceImageListing.page(query, caller: caller, in: db) }
+            return SandboxResponse.json(body)
+        }
+        group.get("v2/images/:image") { request, context in
+            let caller = try await GlanceAuth.caller(request, database: database)
+            let id = try context.parameters.require("image")
+            let image = try await database.read { db -> GlanceImageRecord in
+                guard let image = try GlanceAccess.image(id, in: db), try GlanceAccess.canSee(image, caller: caller, in: db) else {
+                    throw GlanceFault.notFound("No image found with ID \(id)")
+                }
+                return image
+            }
+            return SandboxResponse.json(image.json)
+        }
+        group.post("v2/images") { request, context in
+            let caller = try await GlanceAuth.caller(request, database: database)
+            let body = try GlanceBody.object(try await request.collectedBody(context: context))
+            let image = try newImage(from: body, caller: caller)
+            try await database.write { db in try image.insert(into: db) }
+            var headers: HTTPFields = [:]
+            headers[.location] = request.origin + GlanceModule.root + "/v2/images/" + image.id
+            return SandboxResponse.json(image.json, status: .created, headers: headers)
+        }
+        group.delete("v2/images/:image") { request, context in
+            let caller = try await GlanceAuth.caller(request, database: database)
+            let id = try context.parameters.require("image")
+            try await database.write { db in
+                guard let image = try GlanceAccess.image(id, in: db), try GlanceAccess.canSee(image, caller: caller, in: db) else {
+                    throw GlanceFault.notFound("Failed to find image \(id) to delete")
+                }
+                guard GlanceAccess.isOwnerWithRole(caller, image) else { throw GlanceFault.policy("delete_image") }
+                guard !image.isProtected else { throw GlanceFault.forbidden("Image \(id) is protected and cannot be deleted.") }
+                try db.execute(sql: "UPDATE gl_image SET deleted = 1, status = 'deleted', updated_at = ? WHERE id = ?",
+                               arguments: [SandboxClock.iso8601Seconds(Date()), image.id])
+                try db.execute(sql: "UPDATE gl_member SET deleted = 1 WHERE image_id = ?", arguments: [image.id])
+            }
+            return SandboxResponse.empty(status: .noContent)
+        }
+    }
+
+    private static func newImage(from body: JSONValue, caller: KeystoneCaller) throws -> GlanceImageRecord {
+        guard let project = caller.projectID, caller.has(role: "member") else { throw GlanceFault.policy("add_image") }
+        let visibility = body["visibility"]?.stringValue ?? "shared"
+        guard ["public", "private", "shared", "community"].contains(visibility) else {
+            throw GlanceFault.badRequest("Invalid visibility value: \(visibility)")
+        }
+        if visibility == "public", !caller.isAdmin { throw GlanceFault.policy("publicize_image") }
+        let diskFormat = body["disk_format"]?.stringValue
+        let containerFormat = body["container_format"]?.stringValue
+        if let diskFormat, !diskFormats.contains(diskFormat) {
+            throw GlanceFault.badRequest("Invalid value '\(diskFormat)' for parameter 'disk_format': Value must be one of: \(diskFormats.joined(separator: ", ")).")
+        }
+        if let containerFormat, !containerFormats.contains(containerFormat) {
+            throw GlanceFault.badRequest("Invalid value '\(containerFormat)' for parameter 'container_format': Value must be one of: \(containerFormats.joined(separator: ", ")).")
+        }
+        var id = Identifiers.uuid()
+        if let given = body["id"]?.stringValue {
+            guard Identifiers.isUUID(given) else { throw GlanceFault.badRequest("Invalid value '\(given)' for parameter 'id'.") }
+            id = given.lowercased()
+        }
+        let now = SandboxClock.iso8601Seconds(Date())
+        return GlanceImageRecord(id: id, name: body["name"]?.stringValue, owner: project, visibility: visibility,
+                                 diskFormat: diskFormat, containerFormat: containerFormat,
+                                 isProtected: body["protected"]?.boolValue ?? false,
+                                 minRAM: body["min_ram"]?.intValue ?? 0, minDisk: body["min_disk"]?.intValue ?? 0,
+                                 tags: body["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], createdAt: now, updatedAt: now)
+    }
+}

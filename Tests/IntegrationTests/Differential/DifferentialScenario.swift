@@ -1,0 +1,120 @@
+import Foundation
+
+/// The scripted Keystone and Glance v2 session run against both sides: authentication and its errors,
+/// image create/show/list with paging and parameter errors, and the member API as owner, member, stranger
+/// and admin, including every error Glance documents for it. Each step yields one observation.
+enum DifferentialScenario {
+    typealias Step = (name: String, observation: Observation)
+
+    static let missingMarker = "0b5c8d1e-9f2a-4c3b-8d7e-6f5a4b3c2d1e"
+
+    static func run(on target: DifferentialTarget) async throws -> [Step] {
+        var steps: [Step] = []
+        func record(_ name: String, _ exchange: Exchange, compareBody: Bool = false) {
+            steps.append((name, Observation(exchange, target: target, compareBody: compareBody)))
+        }
+        let owner = target.accounts[.owner]!
+
+        // Keystone.
+        record("keystone: password auth", try await target.keystone(.POST, "/auth/tokens", body: DifferentialTarget.passwordBody(owner)))
+        record("keystone: wrong password", try await target.keystone(.POST, "/auth/tokens", body: DifferentialTarget.passwordBody(owner, password: "wrong")))
+        record("keystone: not JSON", try await target.keystone(.POST, "/auth/tokens", body: "not json"))
+        record("keystone: no auth", try await target.keystone(.POST, "/auth/tokens", body: "{}"))
+        record("keystone: user without domain", try await target.keystone(.POST, "/auth/tokens",
+            body: #"{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"\#(owner.user)","password":"x"}}}}}"#))
+        record("keystone: token method", try await target.keystone(.POST, "/auth/tokens",
+            body: #"{"auth":{"identity":{"methods":["token"],"token":{"id":"\#(target.tokens[.owner]!)"}}}}"#))
+        record("keystone: unknown token", try await target.keystone(.POST, "/auth/tokens",
+            body: #"{"auth":{"identity":{"methods":["token"],"token":{"id":"not-a-token"}}}}"#))
+        record("keystone: validate", try await target.keystone(.GET, "/auth/tokens",
+            headers: [("X-Auth-Token", target.tokens[.owner]!), ("X-Subject-Token", target.tokens[.owner]!)]))
+
+        // Discovery and authentication in front of Glance.
+        record("glance: versions", try await target.glance(.GET, "/versions", as: nil))
+        record("glance: no token", try await target.glance(.GET, "/v2/images", as: nil))
+        record("glance: /v2/ is not a route", try await target.glance(.GET, "/v2/", as: .owner))
+
+        // Images.
+        let stem = "diff-" + UUID().uuidString.prefix(8).lowercased()
+        let shared = try await target.glance(.POST, "/v2/images", as: .owner,
+            body: #"{"name":"\#(stem)-shared","disk_format":"raw","container_format":"bare"}"#)
+        guard let sharedID = (shared.json as? [String: Any])?["id"] as? String else { throw DifferentialError(message: "create failed: \(shared.body)") }
+        target.remember(sharedID, as: "<image:shared>")
+        record("images: create shared", shared)
+        let privateImage = try await target.glance(.POST, "/v2/images", as: .owner,
+            body: #"{"name":"\#(stem)-private","disk_format":"raw","container_format":"bare","visibility":"private"}"#)
+        guard let privateID = (privateImage.json as? [String: Any])?["id"] as? String else { throw DifferentialError(message: "create failed: \(privateImage.body)") }
+        target.remember(privateID, as: "<image:private>")
+        target.remember(stem, as: "<stem>")
+        record("images: create private", privateImage)
+        record("images: show", try await target.glance(.GET, "/v2/images/<image:shared>", as: .owner))
+        record("images: show missing", try await target.glance(.GET, "/v2/images/\(missingMarker)", as: .owner))
+        record("images: stranger cannot see a shared image", try await target.glance(.GET, "/v2/images/<image:shared>", as: .stranger))
+        record("images: first page of one", try await target.glance(.GET, "/v2/images?limit=1&name=\(stem)-shared", as: .owner))
+        for (label, query) in [("negative limit", "limit=-1"), ("limit not a number", "limit=x"), ("bad sort key", "sort=colour:asc"),
+                               ("bad sort direction", "sort_key=name&sort_dir=up"), ("mixed sort syntax", "sort=name&sort_key=id"),
+                               ("bad member_status", "member_status=maybe"), ("bad visibility", "visibility=secret"),
+                               ("missing marker", "marker=\(missingMarker)")] {
+            record("images: \(label)", try await target.glance(.GET, "/v2/images?\(query)", as: .owner))
+        }
+
+        // Member API: body checks come first.
+        let members = "/v2/images/<image:shared>/members"
+        record("members: POST without body", try await target.glance(.POST, members, as: .owner))
+        record("members: POST malformed JSON", try await target.glance(.POST, members, as: .owner, body: "{"))
+        record("members: POST a list", try await target.glance(.POST, members, as: .owner, body: "[]"))
+        record("members: POST without member", try await target.glance(.POST, members, as: .owner, body: #"{"project":"x"}"#))
+        record("members: POST empty member", try await target.glance(.POST, members, as: .owner, body: #"{"member":""}"#))
+        record("members: member cannot share before being one", try await target.glance(.POST, members, as: .member, body: #"{"member":"<project:stranger>"}"#))
+
+        // Sharing, answering, the owner's and the member's views.
+        record("members: owner shares", try await target.glance(.POST, members, as: .owner, body: #"{"member":"<project:member>"}"#))
+        record("members: duplicate", try await target.glance(.POST, members, as: .owner, body: #"{"member":"<project:member>"}"#))
+        record("members: owner lists", try await target.glance(.GET, members, as: .owner))
+        record("members: member lists own row", try await target.glance(.GET, members, as: .member))
+        record("members: member shows own row", try await target.glance(.GET, members + "/<project:member>", as: .member))
+        record("members: member cannot share", try await target.glance(.POST, members, as: .member, body: #"{"member":"<project:stranger>"}"#))
+        record("members: owner cannot accept", try await target.glance(.PUT, members + "/<project:member>", as: .owner, body: #"{"status":"accepted"}"#))
+        record("members: PUT without status", try await target.glance(.PUT, members + "/<project:member>", as: .member, body: #"{"state":"accepted"}"#))
+        record("members: PUT bad status", try await target.glance(.PUT, members + "/<project:member>", as: .member, body: #"{"status":"Accepted"}"#))
+        record("members: member accepts", try await target.glance(.PUT, members + "/<project:member>", as: .member, body: #"{"status":"accepted"}"#))
+        record("members: member rejects", try await target.glance(.PUT, members + "/<project:member>", as: .member, body: #"{"status":"rejected"}"#))
+        record("members: admin resets to pending", try await target.glance(.PUT, members + "/<project:member>", as: .admin, body: #"{"status":"pending"}"#))
+        record("members: member cannot remove itself", try await target.glance(.DELETE, members + "/<project:member>", as: .member))
+        record("members: member cannot see another row", try await target.glance(.GET, members + "/<project:owner>", as: .member))
+        record("members: missing row", try await target.glance(.GET, members + "/<project:stranger>", as: .owner))
+        record("members: stranger sees no image", try await target.glance(.GET, members, as: .stranger))
+        record("members: stranger cannot answer", try await target.glance(.PUT, members + "/<project:stranger>", as: .stranger, body: #"{"status":"accepted"}"#))
+        record("members: GET with a body", try await target.glance(.GET, members, as: .owner, body: "{}"))
+        record("members: PUT on the collection", try await target.glance(.PUT, members, as: .owner, body: "{}"))
+        record("members: POST on a member", try await target.glance(.POST, members + "/<project:member>", as: .owner, body: "{}"))
+        record("members: trailing slash", try await target.glance(.GET, members + "/", as: .owner))
+        record("members: error as plain text", try await target.glance(.GET, members + "/<project:stranger>", as: .owner, accept: nil), compareBody: true)
+        record("members: error as HTML", try await target.glance(.GET, members + "/<project:stranger>", as: .owner, accept: "*/*"), compareBody: true)
+        record("members: numeric member id", try await target.glance(.POST, members, as: .owner, body: #"{"member":12345}"#))
+
+        // Private images have no members (and their codes differ by call).
+        let privateMembers = "/v2/images/<image:private>/members"
+        record("private: list", try await target.glance(.GET, privateMembers, as: .owner))
+        record("private: show", try await target.glance(.GET, privateMembers + "/<project:member>", as: .owner))
+        record("private: add", try await target.glance(.POST, privateMembers, as: .owner, body: #"{"member":"<project:member>"}"#))
+        record("private: update", try await target.glance(.PUT, privateMembers + "/<project:member>", as: .owner, body: #"{"status":"accepted"}"#))
+        record("private: delete", try await target.glance(.DELETE, privateMembers + "/<project:member>", as: .owner))
+
+        // Listing shared images by member status, from the member's side.
+        record("list: pending shares", try await target.glance(.GET, "/v2/images?member_status=pending&visibility=shared&name=\(stem)-shared", as: .member))
+        record("list: accepted shares (none)", try await target.glance(.GET, "/v2/images?visibility=shared&name=\(stem)-shared", as: .member))
+
+        // Removal.
+        record("members: owner removes", try await target.glance(.DELETE, members + "/<project:member>", as: .owner))
+        record("members: remove again", try await target.glance(.DELETE, members + "/<project:member>", as: .owner))
+        record("members: DELETE with a body", try await target.glance(.DELETE, members + "/12345", as: .owner, body: "{}"))
+        record("members: re-add after removal", try await target.glance(.POST, members, as: .owner, body: #"{"member":"<project:member>"}"#))
+
+        // Clean up.
+        record("images: delete shared", try await target.glance(.DELETE, "/v2/images/<image:shared>", as: .owner))
+        record("images: delete private", try await target.glance(.DELETE, "/v2/images/<image:private>", as: .owner))
+        record("images: delete again", try await target.glance(.DELETE, "/v2/images/<image:shared>", as: .owner))
+        return steps
+    }
+}
