@@ -15,7 +15,7 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
             let list = available.isEmpty ? "no clouds are configured" : "available clouds: \(available.joined(separator: ", "))"
             return "cloud '\(name)' was not found; \(list)"
         case let .noCloud(searched):
-            return "no cloud configured: set OS_CLOUD or --os-cloud, OS_* credentials, or create clouds.yaml (searched \(searched.joined(separator: ", ")))"
+            return "no cloud configured: set OS_CLOUD or --os-cloud, OS_* credentials, or create clouds.yaml (searched \(searched.joined(separator: ", "))); --sandbox uses memberdeck's own sandbox"
         case let .invalidValue(key, detail):
             return "invalid value for \(key): \(detail)"
         case let .missingValue(key, detail):

@@ -20,6 +20,14 @@ struct CommandContext {
         try loader.load(cloudName: options.cloud, regionName: options.region)
     }
 
+    /// The cloud a command talks to: the embedded sandbox when `--sandbox` asks for it (started here and
+    /// kept for the life of the process), otherwise the configured cloud.
+    func target() async throws -> CommandTarget {
+        guard options.usesSandbox else { return CommandTarget(cloud: try cloud(), sandbox: nil) }
+        let sandbox = try await EmbeddedSandbox.start(xdg: xdg, user: options.sandboxUser)
+        return CommandTarget(cloud: sandbox.cloud, sandbox: sandbox)
+    }
+
     /// The request log, when `--debug` asks for it.
     var requestLog: RequestLog? {
         guard options.debug else { return nil }
@@ -29,15 +37,23 @@ struct CommandContext {
         return RequestLog(logger: logger)
     }
 
-    func session(for cloud: CloudConfig) throws -> OpenStackSession {
-        try OpenStackSession.make(cloud: cloud, tokenCache: TokenCache(xdg: xdg), requestLog: requestLog)
+    /// A session for `cloud`. The sandbox's tokens are not cached: its port changes with every start.
+    func session(for cloud: CloudConfig, sandbox: Bool = false) throws -> OpenStackSession {
+        try OpenStackSession.make(cloud: cloud, tokenCache: sandbox ? nil : TokenCache(xdg: xdg), requestLog: requestLog)
     }
 
-    func glance() throws -> GlanceV2Client {
-        GlanceV2Client(session: try session(for: try cloud()))
+    func glance() async throws -> GlanceV2Client {
+        let target = try await target()
+        return GlanceV2Client(session: try session(for: target.cloud, sandbox: target.sandbox != nil))
     }
 
     func emit(_ listing: Listing) {
         FileHandle.standardOutput.write(Data(ListingRenderer.render(listing, as: options.format).utf8))
     }
+}
+
+/// The cloud a command uses, and the embedded sandbox behind it when there is one.
+struct CommandTarget {
+    let cloud: CloudConfig
+    let sandbox: EmbeddedSandbox?
 }

@@ -18,14 +18,15 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = CommandContext(options: global)
-            let cloud = try context.cloud()
+            let target = try await context.target()
+            let cloud = target.cloud
             var endpoint: FieldValue = .null
             if let override = cloud.imageEndpointOverride {
                 endpoint = .string(override)
             }
             if !noAuth {
                 do {
-                    endpoint = .string(try await context.session(for: cloud).imageEndpoint())
+                    endpoint = .string(try await context.session(for: cloud, sandbox: target.sandbox != nil).imageEndpoint())
                 } catch let error as MembershipError {
                     endpoint = .string("(unavailable: \(error.description))")
                 }

@@ -5,8 +5,8 @@ import ArgumentParser
 /// so the leading global options are moved behind the subcommand path.
 enum GlobalOptionHoisting {
     /// Options that take a value, and flags, that every command accepts.
-    static let valued: Set<String> = ["--os-cloud", "--os-region-name", "-f", "--format"]
-    static let flags: Set<String> = ["--debug"]
+    static let valued: Set<String> = ["--os-cloud", "--os-region-name", "-f", "--format", "--sandbox-user"]
+    static let flags: Set<String> = ["--debug", "--sandbox"]
 
     static func reorder(_ arguments: [String], root: any ParsableCommand.Type = MemberdeckCommand.self) -> [String] {
         var hoisted: [String] = []

@@ -11,6 +11,21 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Output format: table, json, yaml, csv or value.", valueName: "format"))
     var format: OutputFormat = .table
 
+    @Flag(help: "Use memberdeck's own sandbox endpoint, started inside this process with its data in $XDG_DATA_HOME/memberdeck/sandbox.sqlite (the console does this by itself when no cloud is configured).")
+    var sandbox = false
+
+    @Option(name: .customLong("sandbox-user"), help: ArgumentHelp("Sandbox account to log in as: admin, olivia, oscar, cora or carl (default: cora).", valueName: "name"))
+    var sandboxUser: String?
+
     @Flag(help: "Log every request (secrets redacted) to $XDG_STATE_HOME/memberdeck/memberdeck.log.")
     var debug = false
+
+    /// Whether the embedded sandbox was asked for (`--sandbox-user` implies it).
+    var usesSandbox: Bool { sandbox || sandboxUser != nil }
+
+    func validate() throws {
+        if usesSandbox, cloud != nil {
+            throw ValidationError("--sandbox and --os-cloud exclude each other: the sandbox is its own cloud")
+        }
+    }
 }

@@ -8,10 +8,12 @@ struct MemberdeckCommand: AsyncParsableCommand {
         discussion: """
         Without a subcommand, memberdeck opens the interactive console (press ? in it for help).
         The cloud comes from clouds.yaml, secure.yaml and the OS_* variables, as with openstack.
+        With no cloud configured, the console opens on memberdeck's own sandbox (demo data, kept in
+        $XDG_DATA_HOME/memberdeck/sandbox.sqlite); --sandbox chooses it for any command.
         Exit codes: 0 done, 1 the server refused or could not be reached, 2 usage or configuration error.
         """,
         version: MemberdeckVersion.string,
-        subcommands: [ImagesCommand.self, MembersCommand.self, ConfigCommand.self]
+        subcommands: [ImagesCommand.self, MembersCommand.self, ConfigCommand.self, SandboxCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -19,6 +21,6 @@ struct MemberdeckCommand: AsyncParsableCommand {
 
     /// No subcommand: the interactive console.
     func run() async throws {
-        try ConsoleLauncher.run(global: global, options: console)
+        try await ConsoleLauncher.run(global: global, options: console)
     }
 }

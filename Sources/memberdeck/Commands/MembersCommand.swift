@@ -16,7 +16,7 @@ struct MembersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = CommandContext(options: global)
-            let glance = try context.glance()
+            let glance = try await context.glance()
             context.emit(Presentations.members(try await glance.withImageID(image) { try await glance.members(imageID: $0) }))
         }
     }
@@ -29,7 +29,7 @@ struct MembersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = CommandContext(options: global)
-            let glance = try context.glance()
+            let glance = try await context.glance()
             let member = self.member
             let row = try await glance.withImageID(image) { try await glance.member(imageID: $0, memberID: member) }
             context.emit(Presentations.members([row], single: true))
@@ -99,7 +99,7 @@ struct MemberBatch: ParsableArguments {
     func run<Output: Sendable>(_ operation: @escaping @Sendable (GlanceV2Client, String, String) async throws -> Output,
                                listing: ([Output], String) -> Listing) async throws {
         let context = CommandContext(options: global)
-        let glance = try context.glance()
+        let glance = try await context.glance()
         let imageID = try await glance.findImage(image).id
         let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { try await operation(glance, imageID, $0) }
         try BulkRun.report(items, context: context) { listing($0, imageID) }
@@ -119,7 +119,7 @@ struct StatusChange: ParsableArguments {
 
     func apply(_ status: MemberStatus) async throws {
         let context = CommandContext(options: global)
-        let glance = try context.glance()
+        let glance = try await context.glance()
         let memberID: String
         if let member {
             memberID = member

@@ -6,7 +6,7 @@ import TerminalText
 
 /// Wires the console: configuration, themes, the effect runner and the UI loop.
 enum ConsoleLauncher {
-    static func run(global: GlobalOptions, options: ConsoleOptions) throws {
+    static func run(global: GlobalOptions, options: ConsoleOptions) async throws {
         do {
             try ConsoleLoop.checkTerminal()
         } catch let error as ConsoleLoop.StartError {
@@ -14,8 +14,9 @@ enum ConsoleLauncher {
         }
         let context = CommandContext(options: global)
         // Configuration errors are reported before the screen is taken over.
-        let firstCloud = try context.cloud()
-        let cloudNames = (try? context.loader.cloudNames()) ?? [firstCloud.name]
+        let (firstCloud, sandbox) = try await startingCloud(context)
+        var cloudNames = (try? context.loader.cloudNames()) ?? [firstCloud.name]
+        if sandbox != nil, !cloudNames.contains(EmbeddedSandbox.cloudName) { cloudNames.append(EmbeddedSandbox.cloudName) }
         let configPath = (context.xdg.memberdeckConfig as NSString).appendingPathComponent("config.yaml")
         let file: ConsoleConfigFile
         do {
@@ -50,19 +51,43 @@ enum ConsoleLauncher {
         let cache = TokenCache(xdg: context.xdg)
         let environment = context.environment
         let region = global.region
+        let fileClouds = (try? context.loader.cloudNames()) ?? []
         let runner = EffectRunner(connector: { cloudName, onRetry in
-            let cloud = cloudName == nil
-                ? firstCloud
-                : try CloudConfigLoader(environment: environment).load(cloudName: cloudName, regionName: region)
-            let session = try OpenStackSession.make(cloud: cloud, tokenCache: cache, requestLog: requestLog, onRetry: onRetry)
-            return try await ConnectedClient.connect(session: session, cloudName: cloud.name)
+            // The sandbox answers to its own name unless clouds.yaml has a cloud called that.
+            let wantsSandbox = sandbox != nil && (cloudName == nil || (cloudName == EmbeddedSandbox.cloudName && !fileClouds.contains(EmbeddedSandbox.cloudName)))
+            let cloud: CloudConfig
+            if wantsSandbox, let sandbox {
+                cloud = sandbox.cloud
+            } else if let cloudName {
+                cloud = try CloudConfigLoader(environment: environment).load(cloudName: cloudName, regionName: region)
+            } else {
+                cloud = firstCloud
+            }
+            // The sandbox's tokens are not cached: its port changes with every start.
+            let session = try OpenStackSession.make(cloud: cloud, tokenCache: wantsSandbox ? nil : cache, requestLog: requestLog, onRetry: onRetry)
+            return try await ConnectedClient.connect(session: session, cloudName: cloud.name, isSandbox: wantsSandbox)
         }, activityLog: ActivityLogFile(path: (context.xdg.memberdeckState as NSString).appendingPathComponent("activity.log")), post: loop.post)
         let status = loop.run(perform: runner.perform)
+        await sandbox?.stop()
         let unfinished = loop.unfinishedOperations
         if !unfinished.isEmpty {
             Entry.printError("quit before the server answered \(unfinished.count) operation(s): \(unfinished.joined(separator: "; ")); check them with memberdeck members list")
             throw CommandFailure(exitCode: 1)
         }
         if status != 0 { throw CommandFailure(exitCode: status) }
+    }
+
+    /// The cloud the console opens on: `--sandbox`, else the configured cloud, else (nothing configured at
+    /// all) the embedded sandbox, so memberdeck works out of the box.
+    private static func startingCloud(_ context: CommandContext) async throws -> (CloudConfig, EmbeddedSandbox?) {
+        if !context.options.usesSandbox {
+            do {
+                return (try context.cloud(), nil)
+            } catch ConfigurationError.noCloud {
+                // Nothing configured: fall through to the sandbox.
+            }
+        }
+        let sandbox = try await EmbeddedSandbox.start(xdg: context.xdg, user: context.options.sandboxUser)
+        return (sandbox.cloud, sandbox)
     }
 }
