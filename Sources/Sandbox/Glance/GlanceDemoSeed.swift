@@ -117,8 +117,8 @@ enum GlanceDemoSeed {
         }
     }
 
-    /// Fixed, valid UUIDs: `5e4d0000-0000-4000-8000-0000000000NN`.
+    /// Fixed, valid UUIDs: `5e4d00NN-6d0c-4e1a-9b7f-00d3000000NN`.
     static func demoImageID(_ index: Int) -> String {
-        String(format: "5e4d%04x-6d0c-4e1a-9b7f-%012x", index, 0xd3_0000_0000 + index)
+        String(format: "5e4d%04x-6d0c-4e1a-9b7f-%012llx", index, 0xd3_0000_0000 + index)
     }
 }

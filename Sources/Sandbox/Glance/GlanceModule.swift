@@ -20,5 +20,8 @@ public enum GlanceModule: SandboxModule {
         GlanceImageRoutes.add(to: image, database: database)
         GlanceMemberRoutes.add(to: image, database: database)
         GlanceVersions.add(to: image, database: database)
+        let legacy = router.group("image-v1").add(middleware: GlanceRequestMiddleware(database: database))
+        GlanceV1Routes.add(to: legacy, database: database)
+        RackspaceRoutes.add(to: router, environment: environment)
     }
 }
