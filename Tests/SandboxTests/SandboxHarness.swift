@@ -17,6 +17,11 @@ final class SandboxHarness: Sendable {
         return SandboxHarness(sandbox: sandbox, directory: directory)
     }
 
+    /// A harness around a sandbox the test started itself (its data is the test's to remove).
+    static func wrapping(_ sandbox: RunningSandbox) -> SandboxHarness {
+        SandboxHarness(sandbox: sandbox, directory: "")
+    }
+
     private init(sandbox: RunningSandbox, directory: String) {
         self.sandbox = sandbox
         self.directory = directory
@@ -28,7 +33,7 @@ final class SandboxHarness: Sendable {
     /// Stops the server and removes its data.
     func stop() async {
         await sandbox.stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        if !directory.isEmpty { try? FileManager.default.removeItem(atPath: directory) }
     }
 
     /// Runs `body` with a fresh sandbox and always stops it.
