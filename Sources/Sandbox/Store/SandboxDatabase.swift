@@ -67,6 +67,11 @@ public final class SandboxDatabase: Sendable {
         try await pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM sandbox_meta WHERE key = 'seed'") }
     }
 
+    /// SQLite's own check of the file ("ok" when sound).
+    public func integrityCheck() async throws -> String {
+        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
     private func migrate() async throws {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("sandbox.meta") { db in
