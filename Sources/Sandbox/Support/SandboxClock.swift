@@ -7,6 +7,11 @@ public enum SandboxClock {
         format(date, "yyyy-MM-dd'T'HH:mm:ss'Z'")
     }
 
+    /// Atmosphere's token expiry (`POST /auth`): `Nov 22, 2026 15:40:32` (strftime `%b %d, %Y %H:%M:%S`, UTC).
+    public static func atmosphereExpiry(_ date: Date) -> String {
+        format(date, "MMM dd, yyyy HH:mm:ss")
+    }
+
     /// Keystone: `2026-11-22T19:18:31.000000Z` (microseconds, UTC).
     public static func keystone(_ date: Date) -> String {
         format(date, "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
