@@ -15,9 +15,7 @@ public final class SandboxDatabase: Sendable {
     /// the given seed.
     public static func open(path: String, seedIfNew seed: SandboxSeed = .demo) async throws -> SandboxDatabase {
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
+        if !directory.isEmpty { try makeDirectory(directory) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         configuration.label = "memberdeck.sandbox"
@@ -35,6 +33,18 @@ public final class SandboxDatabase: Sendable {
         try await database.migrate()
         try await database.seedIfNew(seed)
         return database
+    }
+
+    /// `mkdir -p` with mode 0700, reporting the system's reason (not Foundation's generic one).
+    private static func makeDirectory(_ directory: String) throws {
+        var path = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o700) != 0, errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                throw SandboxDatabaseError(message: "cannot create the folder \(path) for the sandbox data: \(reason)")
+            }
+        }
     }
 
     init(path: String, pool: DatabasePool) {

@@ -33,6 +33,8 @@ enum DifferentialScenario {
         record("glance: versions", try await target.glance(.GET, "/versions", as: nil))
         record("glance: no token", try await target.glance(.GET, "/v2/images", as: nil))
         record("glance: /v2/ is not a route", try await target.glance(.GET, "/v2/", as: .owner))
+        record("glance: / lists the versions (300)", try await target.glance(.GET, "/", as: nil))
+        record("glance: /v1 is gone (300)", try await target.glance(.GET, "/v1/images", as: .owner))
 
         // Images.
         let stem = "diff-" + UUID().uuidString.prefix(8).lowercased()
@@ -51,6 +53,9 @@ enum DifferentialScenario {
         record("images: show missing", try await target.glance(.GET, "/v2/images/\(missingMarker)", as: .owner))
         record("images: stranger cannot see a shared image", try await target.glance(.GET, "/v2/images/<image:shared>", as: .stranger))
         record("images: first page of one", try await target.glance(.GET, "/v2/images?limit=1&name=\(stem)-shared", as: .owner))
+        record("images: limit=0 is an empty page without next", try await target.glance(.GET, "/v2/images?limit=0", as: .owner))
+        record("images: unknown parameters filter on properties", try await target.glance(.GET, "/v2/images?colour=blue", as: .owner))
+        record("images: sorted by two keys", try await target.glance(.GET, "/v2/images?sort=name:asc,size:desc&limit=2", as: .owner))
         for (label, query) in [("negative limit", "limit=-1"), ("limit not a number", "limit=x"), ("bad sort key", "sort=colour:asc"),
                                ("bad sort direction", "sort_key=name&sort_dir=up"), ("mixed sort syntax", "sort=name&sort_key=id"),
                                ("bad member_status", "member_status=maybe"), ("bad visibility", "visibility=secret"),
