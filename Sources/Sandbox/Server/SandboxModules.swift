@@ -3,5 +3,6 @@ enum SandboxModules {
     static let all: [any SandboxModule.Type] = [
         KeystoneModule.self,
         GlanceModule.self,
+        BonitaModule.self,
     ]
 }
