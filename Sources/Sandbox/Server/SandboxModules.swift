@@ -4,5 +4,6 @@ enum SandboxModules {
         KeystoneModule.self,
         GlanceModule.self,
         AtmosphereModule.self,
+        BonitaModule.self,
     ]
 }
