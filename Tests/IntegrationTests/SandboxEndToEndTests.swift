@@ -70,6 +70,22 @@ struct SandboxEndToEndTests {
         #expect(noCloud.stderr.contains("--sandbox uses memberdeck's own sandbox"))
     }
 
+    @Test("sandbox serve stops cleanly on SIGTERM and on SIGINT", arguments: [SIGTERM, SIGINT])
+    func serveStops(signal: Int32) async throws {
+        let directory = NSTemporaryDirectory() + "md-stop-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try SandboxProcess.start(data: directory + "/s.sqlite", log: directory + "/out")
+        defer { server.kill() }
+        let base = try await server.waitForURL()
+        _ = try await SandboxEndToEnd.token(base: base, user: "cora")
+        _ = Foundation.kill(server.process.processIdentifier, signal)
+        for _ in 0..<200 where server.process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!server.process.isRunning)
+        #expect(server.process.terminationReason == .exit)
+        #expect(server.process.terminationStatus == 0)
+    }
+
     @Test("two sandbox serve processes share one file; killing one mid-write leaves whole lists and a sound file")
     func twoProcessesAndAKill() async throws {
         let directory = NSTemporaryDirectory() + "md-serve-\(UUID().uuidString.prefix(8))"

@@ -92,7 +92,8 @@ public enum SandboxServer {
         return RunningSandbox(host: listen.host, port: port, database: database, environment: environment, task: task)
     }
 
-    /// Serves in the foreground until SIGINT or SIGTERM; `onReady` gets the base URL once the port is bound.
+    /// Serves until the calling task is cancelled (then shuts down gracefully); `onReady` gets the base URL
+    /// once the port is bound.
     public static func serve(database: SandboxDatabase, listen: SandboxListenOptions, logger: Logger, onReady: @escaping @Sendable (String) -> Void) async throws {
         let environment = SandboxEnvironment(database: database, throttle: ThrottleSwitch())
         let app = Application(
@@ -101,7 +102,7 @@ public enum SandboxServer {
             onServerRunning: { channel in onReady(SandboxURLs.base(host: listen.host, port: channel.localAddress?.port ?? listen.port)) },
             logger: logger
         )
-        try await app.runService()
+        try await app.run()
     }
 
     /// A logger that drops everything: the embedded sandbox shares the terminal with the console.
