@@ -218,8 +218,6 @@ final class SandboxProcess: @unchecked Sendable {
 
     /// SIGKILL: no chance to finish a transaction.
     func kill() {
-        if process.isRunning { Darwin_or_Glibc_kill(process.processIdentifier) }
+        if process.isRunning { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 }
-
-private func Darwin_or_Glibc_kill(_ pid: Int32) { _ = Foundation.kill(pid, SIGKILL) }
