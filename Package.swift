@@ -94,6 +94,11 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        // The SDK's clients of Glance v1, Atmosphere and Bonita against the sandbox's implementations.
+        .testTarget(
+            name: "ClientTests",
+            dependencies: ["MembershipKit", "Sandbox", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

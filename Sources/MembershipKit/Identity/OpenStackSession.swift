@@ -31,10 +31,8 @@ public actor OpenStackSession {
     /// The usual stack: async-http-client, retries, and (with a logger) the redacted request log.
     public static func make(cloud: CloudConfig, tokenCache: TokenCache?, retryPolicy: RetryPolicy = RetryPolicy(),
                             requestLog: RequestLog? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil) throws -> OpenStackSession {
-        let timeout = cloud.apiTimeout ?? defaultTimeout
-        var transport: any HTTPTransport = try AsyncHTTPTransport(settings: .init(tls: cloud.tls, connectTimeout: min(10, timeout)))
-        if let requestLog { transport = LoggingTransport(base: transport, logger: requestLog.logger) }
-        transport = RetryingTransport(base: transport, policy: retryPolicy, onRetry: onRetry)
+        let transport = try TransportStack.make(tls: cloud.tls, timeout: cloud.apiTimeout ?? defaultTimeout, retryPolicy: retryPolicy,
+                                                requestLog: requestLog, onRetry: onRetry)
         return OpenStackSession(cloud: cloud, transport: transport, tokenCache: tokenCache)
     }
 

@@ -1,0 +1,62 @@
+import Foundation
+import MembershipKit
+import Sandbox
+
+/// A sandbox on a private SQLite file and a free loopback port, for the SDK's clients to talk to.
+/// Each test gets its own, so tests run in parallel without sharing data.
+final class ClientSandbox: Sendable {
+    let sandbox: RunningSandbox
+    let directory: String
+
+    var urls: SandboxURLs { sandbox.urls }
+
+    private init(sandbox: RunningSandbox, directory: String) {
+        self.sandbox = sandbox
+        self.directory = directory
+    }
+
+    /// Runs `body` with a fresh sandbox (demo data unless told otherwise) and always stops it.
+    static func with<T: Sendable>(seed: SandboxSeed = .demo, _ body: (ClientSandbox) async throws -> T) async throws -> T {
+        let directory = NSTemporaryDirectory() + "memberdeck-client-test-" + UUID().uuidString.prefix(8)
+        let database = try await SandboxDatabase.open(path: directory + "/sandbox.sqlite", seedIfNew: seed)
+        let harness = ClientSandbox(sandbox: try await SandboxServer.start(database: database), directory: directory)
+        do {
+            let result = try await body(harness)
+            await harness.stop()
+            return result
+        } catch {
+            await harness.stop()
+            throw error
+        }
+    }
+
+    func stop() async {
+        await sandbox.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// A transport as the CLI builds it (no retries unless asked).
+    func transport(retryPolicy: RetryPolicy = .never, onRetry: (@Sendable (RetryNotice) -> Void)? = nil) throws -> any HTTPTransport {
+        try TransportStack.make(tls: CloudConfig.TLS(), timeout: 30, retryPolicy: retryPolicy, onRetry: onRetry)
+    }
+
+    /// The Keystone cloud of a sandbox account, for the OpenStack-based clients (Glance v1, Rackspace).
+    func cloud(_ user: String, imageRoot: String? = nil) -> CloudConfig {
+        let account = KeystoneDirectory.user(named: user)!
+        var auth = CloudConfig.Auth()
+        auth.authURL = urls.identity
+        auth.username = account.name
+        auth.password = account.password
+        auth.projectName = account.project
+        auth.userDomainName = KeystoneDirectory.domainName
+        auth.projectDomainName = KeystoneDirectory.domainName
+        var cloud = CloudConfig(name: "sandbox-\(user)", authType: .password, auth: auth, regionName: KeystoneDirectory.region)
+        cloud.imageEndpointOverride = imageRoot
+        return cloud
+    }
+
+    func session(_ user: String, imageRoot: String? = nil, retryPolicy: RetryPolicy = .never,
+                 onRetry: (@Sendable (RetryNotice) -> Void)? = nil) throws -> OpenStackSession {
+        try OpenStackSession.make(cloud: cloud(user, imageRoot: imageRoot), tokenCache: nil, retryPolicy: retryPolicy, onRetry: onRetry)
+    }
+}
