@@ -23,6 +23,12 @@ struct CommandContext {
     /// The cloud a command talks to: the embedded sandbox when `--sandbox` asks for it (started here and
     /// kept for the life of the process), otherwise the configured cloud.
     func target() async throws -> CommandTarget {
+        if let endpoint = try selectedEndpoint() {
+            guard endpoint.kind == .glance || endpoint.kind == .rackspace else {
+                throw ConfigurationError.unsupported(Self.wrongKind(endpoint))
+            }
+            return CommandTarget(cloud: try keystoneCloud(for: endpoint), sandbox: nil, reportsRetries: endpoint.kind == .rackspace)
+        }
         guard options.usesSandbox else { return CommandTarget(cloud: try cloud(), sandbox: nil) }
         let sandbox = try await EmbeddedSandbox.start(xdg: xdg, user: options.sandboxUser)
         return CommandTarget(cloud: sandbox.cloud, sandbox: sandbox)
@@ -38,13 +44,25 @@ struct CommandContext {
     }
 
     /// A session for `cloud`. The sandbox's tokens are not cached: its port changes with every start.
-    func session(for cloud: CloudConfig, sandbox: Bool = false) throws -> OpenStackSession {
-        try OpenStackSession.make(cloud: cloud, tokenCache: sandbox ? nil : TokenCache(xdg: xdg), requestLog: requestLog)
+    func session(for cloud: CloudConfig, sandbox: Bool = false, reportsRetries: Bool = false) throws -> OpenStackSession {
+        try OpenStackSession.make(cloud: cloud, tokenCache: sandbox ? nil : TokenCache(xdg: xdg), requestLog: requestLog,
+                                  onRetry: reportsRetries ? retryReporter : nil)
     }
 
     func glance() async throws -> GlanceV2Client {
         let target = try await target()
-        return GlanceV2Client(session: try session(for: target.cloud, sandbox: target.sandbox != nil))
+        return GlanceV2Client(session: try session(for: target.cloud, sandbox: target.sandbox != nil, reportsRetries: target.reportsRetries))
+    }
+
+    /// What to say when a command does not fit the endpoint's kind.
+    static func wrongKind(_ endpoint: EndpointConfig) -> String {
+        let use: String
+        switch endpoint.kind {
+        case .glance, .rackspace: use = "images and members"
+        case .glanceV1: use = "members list|add|remove|replace and shared-images"
+        case .atmosphere, .bonita: use = "memberships list|add|remove"
+        }
+        return "endpoint '\(endpoint.name)' is \(endpoint.kind.rawValue): use \(use)"
     }
 
     func emit(_ listing: Listing) {
@@ -56,4 +74,6 @@ struct CommandContext {
 struct CommandTarget {
     let cloud: CloudConfig
     let sandbox: EmbeddedSandbox?
+    /// Rackspace endpoints say on stderr when they wait for an over-limit answer to clear.
+    var reportsRetries = false
 }

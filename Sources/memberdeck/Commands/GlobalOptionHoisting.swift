@@ -5,7 +5,7 @@ import ArgumentParser
 /// so the leading global options are moved behind the subcommand path.
 enum GlobalOptionHoisting {
     /// Options that take a value, and flags, that every command accepts.
-    static let valued: Set<String> = ["--os-cloud", "--os-region-name", "-f", "--format", "--sandbox-user"]
+    static let valued: Set<String> = ["--os-cloud", "--os-region-name", "-f", "--format", "--sandbox-user", "--endpoint"]
     static let flags: Set<String> = ["--debug", "--sandbox"]
 
     static func reorder(_ arguments: [String], root: any ParsableCommand.Type = MemberdeckCommand.self) -> [String] {

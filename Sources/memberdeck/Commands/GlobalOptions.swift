@@ -11,6 +11,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Output format: table, json, yaml, csv or value.", valueName: "format"))
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("Endpoint from the endpoints: section of $XDG_CONFIG_HOME/memberdeck/config.yaml (Glance v1, Rackspace, Atmosphere, Bonita, or a Glance cloud).", valueName: "name"))
+    var endpoint: String?
+
     @Flag(help: "Use memberdeck's own sandbox endpoint, started inside this process with its data in $XDG_DATA_HOME/memberdeck/sandbox.sqlite (the console does this by itself when no cloud is configured).")
     var sandbox = false
 
@@ -26,6 +29,9 @@ struct GlobalOptions: ParsableArguments {
     func validate() throws {
         if usesSandbox, cloud != nil {
             throw ValidationError("--sandbox and --os-cloud exclude each other: the sandbox is its own cloud")
+        }
+        if endpoint != nil, cloud != nil || usesSandbox {
+            throw ValidationError("--endpoint names where to connect: it excludes --os-cloud and --sandbox")
         }
     }
 }

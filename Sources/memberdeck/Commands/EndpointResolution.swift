@@ -1,0 +1,75 @@
+import Foundation
+import MembershipKit
+
+/// Turns `--endpoint NAME` into what the clients need: the entry from config.yaml, and for the
+/// Keystone kinds a cloud (from clouds.yaml, or made from the entry's own settings).
+extension CommandContext {
+    var configPath: String { (xdg.memberdeckConfig as NSString).appendingPathComponent("config.yaml") }
+
+    /// The endpoints of config.yaml; warnings (a readable file holding secrets) go to stderr.
+    func endpointsFile() throws -> EndpointsFile {
+        let file = try EndpointsFile.load(path: configPath, environment: environment)
+        for warning in file.warnings {
+            FileHandle.standardError.write(Data("memberdeck: warning: \(warning)\n".utf8))
+        }
+        return file
+    }
+
+    /// The endpoint `--endpoint` names, or nil without the option.
+    func selectedEndpoint() throws -> EndpointConfig? {
+        guard let name = options.endpoint else { return nil }
+        return try endpointsFile().endpoint(named: name)
+    }
+
+    /// The Keystone cloud of a Glance, Glance v1 or Rackspace endpoint. `url` becomes the image
+    /// service root; `timeout`, `cacert` and `insecure` apply to every request.
+    func keystoneCloud(for endpoint: EndpointConfig) throws -> CloudConfig {
+        var cloud: CloudConfig
+        if let name = endpoint.cloud {
+            cloud = try loader.load(cloudName: name, regionName: endpoint.regionName ?? options.region)
+        } else {
+            var auth = CloudConfig.Auth()
+            auth.authURL = endpoint.authURL
+            auth.username = endpoint.username
+            auth.projectName = endpoint.projectName
+            auth.projectID = endpoint.projectID
+            auth.userDomainName = endpoint.userDomainName ?? "Default"
+            auth.projectDomainName = endpoint.projectDomainName ?? "Default"
+            var type = CloudConfig.AuthType.password
+            if let token = endpoint.token {
+                auth.token = try SecretResolver.resolve(token, what: "token of endpoint \(endpoint.name)")
+                type = .token
+            } else if let password = endpoint.password {
+                auth.password = try SecretResolver.resolve(password, what: "password_command of endpoint \(endpoint.name)")
+            }
+            cloud = CloudConfig(name: endpoint.name, authType: type, auth: auth, regionName: endpoint.regionName ?? options.region)
+        }
+        cloud.name = endpoint.name
+        if let url = endpoint.url { cloud.imageEndpointOverride = url }
+        if let timeout = endpoint.timeout { cloud.apiTimeout = timeout }
+        if endpoint.tls.caCertPath != nil { cloud.tls.caCertPath = endpoint.tls.caCertPath }
+        if !endpoint.tls.verify { cloud.tls.verify = false }
+        return cloud
+    }
+
+    /// One line on stderr for each wait a retry makes (Rackspace's over-limit answers), so a script's
+    /// operator sees why a command pauses.
+    var retryReporter: @Sendable (RetryNotice) -> Void {
+        { notice in
+            let reason: String
+            switch notice.status {
+            case 413?, 429?: reason = "over limit (\(notice.status!))"
+            case 503?: reason = "service unavailable (503)"
+            case let status?: reason = "HTTP \(status)"
+            case nil: reason = "connection failed"
+            }
+            let path = notice.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? notice.url
+            FileHandle.standardError.write(Data("memberdeck: \(notice.method) \(path): \(reason); retrying in \(RetryCountdown.seconds(notice.delay)) s\n".utf8))
+        }
+    }
+}
+
+/// Whole seconds for a countdown (never 0 while a wait remains).
+enum RetryCountdown {
+    static func seconds(_ delay: Double) -> Int { max(1, Int(delay.rounded(.up))) }
+}
