@@ -92,13 +92,19 @@ public actor OpenStackSession {
     /// (`…/v2`, `…/v2.1`, Rackspace's `…/v2/{tenant}`) is used as it is. This replaces a
     /// discovery round trip on every fresh token with the same answer.
     public func imageEndpoint() async throws -> String {
-        let root: String
-        if let override = cloud.imageEndpointOverride, !override.isEmpty {
-            root = override
-        } else {
-            root = try await validToken().catalog.endpoint(type: "image", interface: cloud.interface, region: cloud.regionName)
-        }
-        return Self.versioned(root, version: "v2")
+        Self.versioned(try await imageServiceRoot(), version: "v2")
+    }
+
+    /// The image endpoint of another API version, such as `…/v1` for Glance v1. A catalog URL that
+    /// ends in another version (`…/v2`) has that version replaced, so one catalog entry serves both.
+    public func imageEndpoint(version: String) async throws -> String {
+        Self.versioned(Self.droppingTrailingVersion(try await imageServiceRoot(), unless: version), version: version)
+    }
+
+    /// The image service as configured: `image_endpoint_override`, else the catalog's image URL.
+    public func imageServiceRoot() async throws -> String {
+        if let override = cloud.imageEndpointOverride, !override.isEmpty { return override }
+        return try await validToken().catalog.endpoint(type: "image", interface: cloud.interface, region: cloud.regionName)
     }
 
     static func versioned(_ root: String, version: String) -> String {
@@ -107,6 +113,18 @@ public actor OpenStackSession {
         let segments = path.split(separator: "/")
         if segments.contains(where: { $0 == version || $0.hasPrefix(version + ".") }) { return trimmed }
         return trimmed + "/" + version
+    }
+
+    /// `https://glance/v2` → `https://glance` when another version than `version` is wanted.
+    static func droppingTrailingVersion(_ root: String, unless version: String) -> String {
+        let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
+        guard var components = URLComponents(string: trimmed) else { return trimmed }
+        var segments = components.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = segments.last, last.count > 1, last.first == "v", last.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }),
+              last != version, !last.hasPrefix(version + ".") else { return trimmed }
+        segments.removeLast()
+        components.percentEncodedPath = segments.joined(separator: "/")
+        return components.string ?? trimmed
     }
 
     /// Sends a request with the token, retrying once with a new token after a 401.
