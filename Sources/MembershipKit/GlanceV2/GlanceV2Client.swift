@@ -139,20 +139,6 @@ public struct GlanceV2Client: Sendable {
     }
 
     func decode<T: Decodable>(_ response: HTTPResponseData) throws -> T {
-        do {
-            return try JSONDecoder().decode(T.self, from: response.body)
-        } catch {
-            throw MembershipError.invalidResponse("\(T.self) could not be read: \(Self.describe(error))")
-        }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return String(describing: error) }
-        switch error {
-        case let .keyNotFound(key, context): return "missing '\(key.stringValue)' at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            return "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        @unknown default: return String(describing: error)
-        }
+        try JSONResponse.decode(response)
     }
 }

@@ -76,7 +76,7 @@ public actor OpenStackSession {
             body: try KeystoneAuthRequest.body(for: cloud)
         )
         let response = try await transport.send(request, timeout: timeout)
-        guard response.status == 201 || response.status == 200 else { throw Self.failure(request, response) }
+        guard response.status == 201 || response.status == 200 else { throw MembershipError.refused(request, response) }
         return try KeystoneAuthRequest.token(from: response)
     }
 
@@ -150,24 +150,12 @@ public actor OpenStackSession {
                 continue
             }
             let ok = accept.map { $0.contains(response.status) } ?? response.isSuccess
-            guard ok else { throw Self.failure(sent, response) }
+            guard ok else { throw MembershipError.refused(sent, response) }
             return response
         }
     }
 
-    static func failure(_ request: HTTPRequestSpec, _ response: HTTPResponseData) -> MembershipError {
-        let url = request.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.url
-        return .http(HTTPFailure(
-            status: response.status,
-            message: ErrorBodyDecoder.message(status: response.status, contentType: response.header("Content-Type"), body: response.body),
-            requestID: response.header("x-openstack-request-id") ?? response.header("x-compute-request-id") ?? response.header("x-request-id"),
-            method: request.method,
-            url: url,
-            retryAfter: RetryPolicy.parseRetryAfter(response.header("Retry-After"))
-        ))
-    }
-
-    static let userAgent = "memberdeck/\(MemberdeckVersion.string)"
+    static let userAgent = MemberdeckVersion.userAgent
 }
 
 /// The logger that receives the redacted request log (`--debug`).

@@ -38,7 +38,8 @@ public enum ErrorBodyDecoder {
         if let string = object as? String { return string }
         if let list = object as? [Any] {
             let texts = list.compactMap { $0 as? String }
-            return texts.isEmpty ? nil : texts.joined(separator: "; ")
+            // A list serializer's errors: one object of field errors per item.
+            return texts.isEmpty ? DRFErrorBody.message(list) : texts.joined(separator: "; ")
         }
         guard let dictionary = object as? [String: Any] else { return nil }
         for key in ["message", "detail", "error_description", "faultstring"] {
@@ -48,29 +49,12 @@ public enum ErrorBodyDecoder {
             if let text = error as? String { return text }
             if let nested = error as? [String: Any], let text = nested["message"] as? String { return text }
         }
-        if let errors = dictionary["errors"] as? [[String: Any]] {
-            let texts = errors.compactMap { $0["message"] as? String ?? $0["detail"] as? String }
-            if !texts.isEmpty { return texts.joined(separator: "; ") }
-        }
         // A single wrapper object holding a message (overLimit, itemNotFound, badRequest …).
         if dictionary.count == 1, let nested = dictionary.values.first as? [String: Any] {
             if let text = nested["message"] as? String { return text }
         }
-        // DRF validation errors: field → list of messages.
-        var parts: [String] = []
-        for key in dictionary.keys.sorted() {
-            let messages: [String]
-            if let list = dictionary[key] as? [Any] {
-                messages = list.compactMap { $0 as? String }
-            } else if let text = dictionary[key] as? String {
-                messages = [text]
-            } else {
-                messages = []
-            }
-            guard !messages.isEmpty else { continue }
-            parts.append(key == "non_field_errors" ? messages.joined(separator: " ") : "\(key): \(messages.joined(separator: " "))")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        // Atmosphere's `errors` list and DRF validation errors (field → messages).
+        return DRFErrorBody.message(dictionary)
     }
 
     /// Webob HTML: `<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>msg<br /><br /></body></html>`.
