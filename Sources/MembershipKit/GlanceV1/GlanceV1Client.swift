@@ -155,10 +155,6 @@ public struct GlanceV1Client: Sendable {
     }
 
     static func decode<T: Decodable>(_ body: Data) throws -> T {
-        do {
-            return try JSONDecoder().decode(T.self, from: body)
-        } catch {
-            throw MembershipError.invalidResponse("\(T.self) could not be read: \(GlanceV2Client.describe(error))")
-        }
+        try JSONResponse.decode(HTTPResponseData(status: 200, body: body))
     }
 }

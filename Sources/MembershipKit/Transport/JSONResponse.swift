@@ -13,10 +13,13 @@ enum JSONResponse {
 
     static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return String(describing: error) }
+        func place(_ context: DecodingError.Context) -> String {
+            context.codingPath.isEmpty ? "" : " at " + context.codingPath.map(\.stringValue).joined(separator: ".")
+        }
         switch error {
-        case let .keyNotFound(key, context): return "missing '\(key.stringValue)' at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case let .keyNotFound(key, context): return "missing '\(key.stringValue)'\(place(context))"
         case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            return "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            return "\(context.debugDescription)\(place(context))"
         @unknown default: return String(describing: error)
         }
     }
