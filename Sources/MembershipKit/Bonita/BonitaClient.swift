@@ -160,13 +160,9 @@ public actor BonitaClient {
                                  retryAfter: RetryPolicy.parseRetryAfter(response.header("Retry-After"))))
     }
 
-    private var baseHeaders: [(String, String)] { [("Accept", "application/json"), ("User-Agent", OpenStackSession.userAgent)] }
+    private var baseHeaders: [(String, String)] { [("Accept", "application/json"), ("User-Agent", MemberdeckVersion.userAgent)] }
 
     func decode<T: Decodable>(_ response: HTTPResponseData) throws -> T {
-        do {
-            return try JSONDecoder().decode(T.self, from: response.body)
-        } catch {
-            throw MembershipError.invalidResponse("Bonita's \(T.self) could not be read: \(GlanceV2Client.describe(error))")
-        }
+        try JSONResponse.decode(response)
     }
 }
