@@ -37,6 +37,9 @@ enum Entry {
         case let error as ConfigurationError:
             printError(error.description)
             return 2
+        case let mistake as CommandLineMistake:
+            printError(mistake.message)
+            return 2
         default:
             let code = MemberdeckCommand.exitCode(for: error)
             let message = MemberdeckCommand.fullMessage(for: error)
@@ -52,6 +55,13 @@ enum Entry {
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("memberdeck: error: \(TerminalSanitizer.sanitize(message))\n".utf8))
     }
+}
+
+/// A wrong combination of arguments found while running (it depends on the endpoint's kind): one
+/// line and exit 2, without the usage block that parse-time errors print.
+struct CommandLineMistake: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }
 
 /// A failure already reported to the user (bulk commands report each item themselves).

@@ -5,8 +5,12 @@ struct MembersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "members",
         abstract: "Share images with projects and accept, reject or reset shares.",
-        discussion: "IMAGE is an image id or a unique name; names also find images shared with you that are still pending or rejected.",
-        subcommands: [List.self, Show.self, Add.self, Remove.self, Accept.self, Reject.self, Pending.self]
+        discussion: """
+        IMAGE is an image id or a unique name; names also find images shared with you that are still pending or rejected.
+        On a glance-v1 endpoint (--endpoint NAME) members have can_share instead of a status: list, add [--can-share],
+        remove and replace apply there.
+        """,
+        subcommands: [List.self, Show.self, Add.self, Remove.self, Replace.self, Accept.self, Reject.self, Pending.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -16,6 +20,9 @@ struct MembersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = CommandContext(options: global)
+            if let endpoint = try context.endpoint(ofKind: .glanceV1) {
+                return try await GlanceV1Commands.list(context, endpoint, image: image)
+            }
             let glance = try await context.glance()
             context.emit(Presentations.members(try await glance.withImageID(image) { try await glance.members(imageID: $0) }))
         }
@@ -37,10 +44,17 @@ struct MembersCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Share an image with one or more projects (each starts as pending).")
+        static let configuration = CommandConfiguration(abstract: "Share an image with one or more projects (each starts as pending; on glance-v1, sets can_share with --can-share).")
         @OptionGroup var batch: MemberBatch
+        @Flag(name: .customLong("can-share"), inversion: .prefixedNo, help: "Glance v1: let the members share the image further (--no-can-share takes it back).")
+        var canShare: Bool?
 
         func run() async throws {
+            let context = CommandContext(options: batch.global)
+            if let endpoint = try context.endpoint(ofKind: .glanceV1) {
+                return try await GlanceV1Commands.add(context, endpoint, image: batch.image, members: batch.members, canShare: canShare)
+            }
+            if canShare != nil { throw CommandLineMistake("--can-share is for glance-v1 endpoints: Glance v2 members have a status instead") }
             try await batch.run { glance, imageID, member in
                 try await glance.addMember(imageID: imageID, memberID: member)
             } listing: { added, _ in
@@ -54,6 +68,10 @@ struct MembersCommand: AsyncParsableCommand {
         @OptionGroup var batch: MemberBatch
 
         func run() async throws {
+            let context = CommandContext(options: batch.global)
+            if let endpoint = try context.endpoint(ofKind: .glanceV1) {
+                return try await GlanceV1Commands.remove(context, endpoint, image: batch.image, members: batch.members)
+            }
             try await batch.run { glance, imageID, member in
                 try await glance.removeMember(imageID: imageID, memberID: member)
                 return member
@@ -63,6 +81,21 @@ struct MembersCommand: AsyncParsableCommand {
                     records: removed.map { Record([("image_id", .string(imageID)), ("member_id", .string($0)), ("result", .string("removed"))]) }
                 )
             }
+        }
+    }
+
+    struct Replace: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Glance v1: replace the whole member list (MEMBER or MEMBER:share); refused if the list changed since it was read.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
+        @Argument(help: ArgumentHelp("The new list: project ids, each optionally :share (can_share true).", valueName: "member[:share]"))
+        var members: [String] = []
+
+        func run() async throws {
+            let context = CommandContext(options: global)
+            let endpoint = try context.requireEndpoint([.glanceV1], for: "members replace")
+            try await GlanceV1Commands.replace(context, endpoint, image: image, members: try members.map(GlanceV1Commands.parseMember))
         }
     }
 

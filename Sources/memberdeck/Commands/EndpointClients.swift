@@ -1,0 +1,43 @@
+import Foundation
+import MembershipKit
+
+/// The clients of the non-Glance-v2 kinds, made from the selected endpoint.
+extension CommandContext {
+    /// The selected endpoint when it is of `kind`; nil when no endpoint (or another kind) is selected.
+    func endpoint(ofKind kind: EndpointKind) throws -> EndpointConfig? {
+        guard let endpoint = try selectedEndpoint(), endpoint.kind == kind else { return nil }
+        return endpoint
+    }
+
+    /// The selected endpoint, which must be one of `kinds` for `command`.
+    func requireEndpoint(_ kinds: [EndpointKind], for command: String) throws -> EndpointConfig {
+        guard let endpoint = try selectedEndpoint() else {
+            throw ConfigurationError.missingValue(key: "--endpoint", detail: "\(command) needs an endpoint of kind \(kinds.map(\.rawValue).joined(separator: " or ")) from config.yaml (memberdeck endpoints list)")
+        }
+        guard kinds.contains(endpoint.kind) else { throw ConfigurationError.unsupported(Self.wrongKind(endpoint)) }
+        return endpoint
+    }
+
+    func glanceV1(_ endpoint: EndpointConfig) throws -> GlanceV1Client {
+        GlanceV1Client(session: try session(for: try keystoneCloud(for: endpoint)))
+    }
+
+    func atmosphere(_ endpoint: EndpointConfig) throws -> AtmosphereClient {
+        let credentials: AtmosphereEndpoint.Credentials
+        if let token = endpoint.token {
+            credentials = .token(try SecretResolver.resolve(token, what: "token of endpoint \(endpoint.name)"))
+        } else {
+            credentials = .password(username: endpoint.username ?? "",
+                                    password: try SecretResolver.resolve(endpoint.password ?? .literal(""), what: "password_command of endpoint \(endpoint.name)"))
+        }
+        return try AtmosphereClient.make(endpoint: AtmosphereEndpoint(baseURL: endpoint.url ?? "", credentials: credentials, timeout: endpoint.timeout ?? 60),
+                                         tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter)
+    }
+
+    func bonita(_ endpoint: EndpointConfig) throws -> BonitaClient {
+        let password = try SecretResolver.resolve(endpoint.password ?? .literal(""), what: "password_command of endpoint \(endpoint.name)")
+        return try BonitaClient.make(endpoint: BonitaEndpoint(baseURL: endpoint.url ?? "", username: endpoint.username ?? "", password: password,
+                                                              timeout: endpoint.timeout ?? 60),
+                                     tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Sandbox
+import Testing
+
+/// The command line on every kind of endpoint, against an in-process sandbox, as a script would use it.
+@Suite("CLI on Glance v1, Rackspace, Atmosphere and Bonita endpoints", .enabled(if: SandboxEndToEnd.binaryExists))
+struct CLIEndpointTests {
+    /// A sandbox and a CLI home whose config.yaml names one endpoint of each kind.
+    static func withEndpoints(mode: Int = 0o600, _ body: (CLI, RunningSandbox) async throws -> Void) async throws {
+        let directory = NSTemporaryDirectory() + "md-endpoints-" + UUID().uuidString.prefix(8)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sandbox = try await SandboxServer.start(database: try await SandboxDatabase.open(path: directory + "/s.sqlite"))
+        let cli = CLI()
+        let urls = sandbox.urls
+        let config = """
+            endpoints:
+              - name: old
+                kind: glance-v1
+                url: \(urls.imageV1)
+                auth_url: \(urls.identity)
+                username: olivia
+                password: sandbox
+                project_name: imaging
+              - name: rax
+                kind: rackspace
+                url: \(urls.rackspace)
+                auth_url: \(urls.identity)
+                username: olivia
+                password_command: echo sandbox
+                project_name: imaging
+              - name: atmo
+                kind: atmosphere
+                url: \(urls.atmosphere)
+                username: olivia
+                password: ${ATMO_PASSWORD}
+              - name: bonita
+                kind: bonita
+                url: \(urls.bonita)
+                username: helen.kelly
+                password: bpm
+            """
+        let path = cli.home + "/config/memberdeck/config.yaml"
+        try FileManager.default.createDirectory(atPath: cli.home + "/config/memberdeck", withIntermediateDirectories: true)
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        do {
+            try await body(cli, sandbox)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+
+    static let environment = ["ATMO_PASSWORD": "sandbox", "OS_CLIENT_CONFIG_FILE": "/nonexistent/clouds.yaml"]
+
+    func run(_ cli: CLI, _ arguments: String...) async throws -> ProcessResult {
+        try await cli.memberdeck(arguments, extraEnvironment: Self.environment)
+    }
+
+    @Test("Glance v1: list, add with can_share, replace, shared-images, remove; v2-only verbs refused in one line")
+    func glanceV1() async throws {
+        try await Self.withEndpoints { cli, _ in
+            let image = "golden-debian-12-hardened"
+            let added = try await run(cli, "--endpoint", "old", "members", "add", image, "p-new", "--can-share", "-f", "value")
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.stdout.contains("p-new True"))
+            let replaced = try await run(cli, "--endpoint", "old", "members", "replace", image, "p-a:share", "p-b", "-f", "json")
+            #expect(replaced.status == 0, "\(replaced.stderr)")
+            let rows = try #require(try replaced.json() as? [[String: Any]])
+            #expect(Set(rows.compactMap { $0["member_id"] as? String }) == ["p-a", "p-b"])
+            #expect(rows.first { $0["member_id"] as? String == "p-a" }?["can_share"] as? Bool == true)
+            let shared = try await run(cli, "--endpoint", "old", "shared-images", "p-a", "-f", "value")
+            #expect(shared.stdout.contains("p-a True"))
+            let removed = try await run(cli, "--endpoint", "old", "members", "remove", image, "p-b")
+            #expect(removed.status == 0)
+            let list = try await run(cli, "--endpoint", "old", "members", "list", image, "-f", "value")
+            #expect(list.stdout.split(separator: "\n").count == 1)
+            let accept = try await run(cli, "--endpoint", "old", "members", "accept", image)
+            #expect(accept.status == 2)
+            #expect(accept.stderr == "memberdeck: error: endpoint 'old' is glance-v1: use members list|add|remove|replace and shared-images\n")
+            let badShare = try await run(cli, "--endpoint", "old", "members", "replace", image, "p-a:maybe")
+            #expect(badShare.status == 2)
+            #expect(badShare.stderr.contains("after the colon write share or noshare"))
+        }
+    }
+
+    @Test("Rackspace: members list waits out an over-limit answer and says so on stderr")
+    func rackspace() async throws {
+        try await Self.withEndpoints { cli, sandbox in
+            await sandbox.environment.throttle.set(.init(status: 413, retryAfterSeconds: 1, remainingRequests: 1))
+            let listed = try await run(cli, "--endpoint", "rax", "members", "list", "golden-ubuntu-24.04-hardened", "-f", "value")
+            #expect(listed.status == 0, "\(listed.stderr)")
+            #expect(listed.stdout.split(separator: "\n").count == 3)
+            #expect(listed.stderr.contains("over limit (413); retrying in 1 s"))
+        }
+    }
+
+    @Test("Atmosphere: list, add VERSION GROUP by names, duplicate refused, remove by id")
+    func atmosphere() async throws {
+        try await Self.withEndpoints { cli, _ in
+            let before = try await run(cli, "--endpoint", "atmo", "memberships", "list", "-f", "json")
+            #expect(before.status == 0, "\(before.stderr)")
+            let count = (try before.json() as? [[String: Any]])?.count ?? 0
+            #expect(count >= 10)
+            let added = try await run(cli, "--endpoint", "atmo", "memberships", "add", "Genomics Workbench:2024.1", "teaching-2026", "-f", "json")
+            #expect(added.status == 0, "\(added.stderr)")
+            let id = try #require((try added.json() as? [String: Any])?["id"] as? Int)
+            let again = try await run(cli, "--endpoint", "atmo", "memberships", "add", "Genomics Workbench:2024.1", "teaching-2026")
+            #expect(again.status == 1)
+            #expect(again.stderr.contains("must make a unique set"))
+            let one = try await run(cli, "--endpoint", "atmo", "memberships", "list", "--version", "Genomics Workbench:2024.1", "-f", "value")
+            #expect(one.stdout.contains("teaching-2026"))
+            let removed = try await run(cli, "--endpoint", "atmo", "memberships", "remove", String(id))
+            #expect(removed.status == 0, "\(removed.stderr)")
+            let gone = try await run(cli, "--endpoint", "atmo", "memberships", "remove", String(id))
+            #expect(gone.status == 1)
+            let wrong = try await run(cli, "--endpoint", "atmo", "memberships", "add", "only-one")
+            #expect(wrong.status == 2)
+            #expect(wrong.stderr == "memberdeck: error: Atmosphere: memberships add VERSION GROUP (got 1 arguments)\n")
+        }
+    }
+
+    @Test("Bonita: list --user with an order, add USER GROUP ROLE, duplicate is 'already a member', remove")
+    func bonita() async throws {
+        try await Self.withEndpoints { cli, _ in
+            let listed = try await run(cli, "--endpoint", "bonita", "memberships", "list", "--user", "walter.bates", "--order", "GROUP_NAME_ASC", "-f", "json")
+            #expect(listed.status == 0, "\(listed.stderr)")
+            let groups = (try listed.json() as? [[String: Any]] ?? []).compactMap { $0["group"] as? String }
+            #expect(groups == ["/acme/hr", "/acme/it/lab", "/acme/sales/latin_america", "/acme/marketing"])
+            let added = try await run(cli, "--endpoint", "bonita", "memberships", "add", "walter.bates", "/acme/finance", "member", "-f", "value")
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.stdout.contains("walter.bates"))
+            let duplicate = try await run(cli, "--endpoint", "bonita", "memberships", "add", "walter.bates", "/acme/finance", "member")
+            #expect(duplicate.status == 1)
+            #expect(duplicate.stderr.contains("already a member"))
+            let removed = try await run(cli, "--endpoint", "bonita", "memberships", "remove", "walter.bates", "/acme/finance", "member")
+            #expect(removed.status == 0, "\(removed.stderr)")
+            let badOrder = try await run(cli, "--endpoint", "bonita", "memberships", "list", "--user", "walter.bates", "--order", "BY_MOOD")
+            #expect(badOrder.status == 2)
+            #expect(badOrder.stderr.split(separator: "\n").count == 1)
+            let noUser = try await run(cli, "--endpoint", "bonita", "memberships", "list")
+            #expect(noUser.stderr == "memberdeck: error: Bonita memberships are listed per user: give --user USER\n")
+        }
+    }
+
+    @Test("endpoints list hides secrets; a readable config with a password warns; an unknown endpoint is one line")
+    func endpointsList() async throws {
+        try await Self.withEndpoints(mode: 0o644) { cli, _ in
+            let listed = try await run(cli, "endpoints", "list", "-f", "value")
+            #expect(listed.status == 0)
+            let names: [String] = listed.stdout.split(separator: "\n").map { line in String(line.prefix { $0 != " " }) }
+            #expect(names == ["old", "rax", "atmo", "bonita"])
+            #expect(!listed.stdout.contains("bpm"))
+            #expect(listed.stderr.contains("others can read it (mode 644)"))
+            let unknown = try await run(cli, "--endpoint", "qa", "images", "list")
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr.hasSuffix("memberdeck: error: invalid value for --endpoint: no endpoint named 'qa' (configured: old, rax, atmo, bonita)\n"))
+        }
+    }
+}
