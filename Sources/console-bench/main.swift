@@ -49,7 +49,7 @@ for (request, load) in state.loads {
     switch load {
     case .images: _ = ConsoleUpdate.update(&state, .imagesLoaded(request: request, .success(images)))
     case .memberships: _ = ConsoleUpdate.update(&state, .membershipsLoaded(request: request, .success(memberships)))
-    case .members: break
+    case .members, .directory, .picker: break
     }
 }
 _ = ConsoleUpdate.update(&state, .tick(start.addingTimeInterval(0.1)))

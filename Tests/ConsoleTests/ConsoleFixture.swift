@@ -122,6 +122,7 @@ struct ConsoleFixture {
     }
 
     var selectedKey: String? {
+        if let directory = state.directory { return directory.pane(state.focus).selected?.key }
         switch state.focus {
         case .images: return state.images.selected?.key
         case .members: return state.members.selected?.key

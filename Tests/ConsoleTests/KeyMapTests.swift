@@ -137,7 +137,7 @@ struct KeyMapTests {
     }
 
     @Test func onlyWritesAreMutating() {
-        #expect(Set(Action.allCases.filter(\.isMutating)) == [.accept, .reject, .pending, .share, .remove])
+        #expect(Set(Action.allCases.filter(\.isMutating)) == [.accept, .reject, .pending, .share, .remove, .toggleShare])
         #expect(Action(rawValue: "page-down") == .pageDown)
         #expect(Action.pending.summary == "reset to pending")
     }

@@ -15,12 +15,14 @@ struct OverlayTests {
         let frame = RenderFixture.render(state, width: width, height: height)
         RenderFixture.checkShape(frame, width: width, height: height)
         let lines = RenderFixture.lines(frame)
-        for action in Action.allCases {
+        // Glance v2 has no can_share: its key is not offered.
+        #expect(!frame.text.contains(Action.toggleShare.summary))
+        for action in Action.allCases where action != .toggleShare {
             let keys = state.settings.keyMap.keys(for: action).map(\.label).joined(separator: "/")
             let pattern = NSRegularExpression.escapedPattern(for: keys) + "  +" + NSRegularExpression.escapedPattern(for: action.summary)
             #expect(lines.contains { $0.range(of: pattern, options: .regularExpression) != nil }, "help shows \(keys) \(action.summary)")
         }
-        for command in [":images all|mine", ":inbox", ":members", ":cloud NAME", ":theme NAME", ":refresh SECONDS|off", ":log", ":q"] {
+        for command in [":images all|mine", ":inbox", ":members", ":cloud NAME", ":endpoint NAME", ":theme NAME", ":refresh SECONDS|off", ":log", ":q"] {
             #expect(frame.text.contains(command), "help shows \(command)")
         }
         #expect(frame.text.contains("─ Help ─"))

@@ -5,10 +5,12 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case open, back
     case accept, reject, pending
     case share, remove, mark
+    /// Glance v1: let the selected member share the image further, or not.
+    case toggleShare = "toggle-share"
     case filter, command, help, sort, refresh, log, quit
 
     /// Actions that change something on the server (disabled in read-only mode).
-    public var isMutating: Bool { [.accept, .reject, .pending, .share, .remove].contains(self) }
+    public var isMutating: Bool { [.accept, .reject, .pending, .share, .remove, .toggleShare].contains(self) }
 
     /// Short text for the footer and the help overlay.
     public var summary: String {
@@ -31,6 +33,7 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
         case .share: return "share"
         case .remove: return "remove"
         case .mark: return "mark"
+        case .toggleShare: return "toggle can share"
         case .filter: return "filter"
         case .command: return "command"
         case .help: return "help"

@@ -23,6 +23,7 @@ public struct KeyMap: Sendable, Equatable {
         .share: [.character("+")],
         .remove: [.character("d")],
         .mark: [.character(" ")],
+        .toggleShare: [.character("c")],
         .filter: [.character("/")],
         .command: [.character(":")],
         .help: [.character("?"), .function(1)],

@@ -20,9 +20,12 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var availableThemes: [String]
     /// Names `:cloud` completes.
     public var availableClouds: [String]
+    /// Names `:endpoint` completes (config.yaml's endpoints).
+    public var availableEndpoints: [String] = []
 
     public init(keyMap: KeyMap = KeyMap(), refreshInterval: Double? = 10, readOnly: Bool = false, themeName: String = "default",
-                availableThemes: [String] = ["default"], availableClouds: [String] = []) {
+                availableThemes: [String] = ["default"], availableClouds: [String] = [], availableEndpoints: [String] = []) {
+        self.availableEndpoints = availableEndpoints
         self.keyMap = keyMap
         self.refreshInterval = refreshInterval
         self.readOnly = readOnly
@@ -41,6 +44,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var images = PaneState<ImageRow>(sortColumn: 0)
     public var members = PaneState<MemberRow>(sortColumn: 0)
     public var memberships = PaneState<MembershipRow>(sortColumn: 0)
+    /// Set when connected to Glance v1, Atmosphere or Bonita: their panes replace the three above.
+    public var directory: DirectoryState?
     /// The image whose members the members pane shows.
     public var membersImageID: String?
     public var focus: PaneID = .images
@@ -98,6 +103,8 @@ public struct PendingOperation: Sendable, Equatable {
         case update(imageID: String, memberID: String, from: String, to: MemberStatus)
         case add(imageID: String, memberID: String)
         case remove(imageID: String, memberID: String)
+        /// A change in Glance v1, Atmosphere or Bonita.
+        case directory(DirectoryAction)
     }
     public var kind: Kind
     /// Operations started together (marked rows) share a batch for the summary.
@@ -107,6 +114,7 @@ public struct PendingOperation: Sendable, Equatable {
         case let .update(imageID, memberID, from, to): return "\(memberID) on \(imageID): \(from) → \(to.rawValue)"
         case let .add(imageID, memberID): return "share \(imageID) with \(memberID)"
         case let .remove(imageID, memberID): return "remove \(memberID) from \(imageID)"
+        case let .directory(action): return action.description
         }
     }
 }
@@ -138,4 +146,7 @@ public enum LoadRequest: Sendable, Equatable {
     case images(scope: ImageScope, requestedAt: Int)
     case members(imageID: String, requestedAt: Int)
     case memberships(requestedAt: Int)
+    /// A pane of Glance v1, Atmosphere or Bonita; `parent` is the row the detail pane is for.
+    case directory(pane: PaneID, parent: RecordRef?, requestedAt: Int)
+    case picker
 }

@@ -18,6 +18,12 @@ public enum Event: Sendable {
     case memberAdded(operation: Int, Result<ImageMember, MembershipError>)
     case memberRemoved(operation: Int, Result<Void, MembershipError>)
     case retrying(RetryNotice)
+    /// A pane of the other systems loaded.
+    case directoryLoaded(request: Int, Result<[RecordRow], MembershipError>)
+    /// A change in the other systems answered.
+    case directoryDone(operation: Int, Result<Void, MembershipError>)
+    /// The choices of a picker loaded.
+    case pickerLoaded(request: Int, Result<[PickerItem], MembershipError>)
     /// A left click in a pane; `row` is the position in the pane's visible rows, nil on its border or header.
     case clicked(pane: PaneID, row: Int?)
     /// The mouse wheel over a pane: positive moves down.
@@ -48,5 +54,10 @@ public enum Effect: Sendable, Equatable {
     case removeMember(operation: Int, imageID: String, memberID: String)
     case recordActivity(ActivityEntry)
     case switchCloud(String)
+    /// Connect to another endpoint of config.yaml (`:endpoint NAME`).
+    case switchEndpoint(String)
+    case loadDirectory(request: Int, pane: PaneID, parent: RecordRef?)
+    case directoryAction(operation: Int, DirectoryAction)
+    case loadPicker(request: Int, PickerPurpose)
     case quit
 }

@@ -5,6 +5,8 @@ public enum Overlay: Sendable, Equatable {
     case log
     case prompt(Prompt)
     case confirm(Confirmation)
+    /// A searchable list to choose from (a group, a role).
+    case picker(Picker)
 }
 
 /// A one-line text input at the bottom: `/` filter, `:` command, `+` share.
@@ -14,6 +16,8 @@ public struct Prompt: Sendable, Equatable {
         case command
         /// Share an image: project ids, comma-separated.
         case share(imageID: String, imageName: String)
+        /// Glance v1: add members to an image (project ids, comma-separated).
+        case addV1Member(imageID: String, imageName: String)
     }
 
     public var kind: Kind
@@ -29,7 +33,7 @@ public struct Prompt: Sendable, Equatable {
         switch kind {
         case .filter: return "/"
         case .command: return ":"
-        case let .share(_, name): return "share \(name) with (project ids, comma-separated): "
+        case let .share(_, name), let .addV1Member(_, name): return "share \(name) with (project ids, comma-separated): "
         }
     }
 }
@@ -40,6 +44,8 @@ public struct Confirmation: Sendable, Equatable {
     public var message: String
     public var confirmLabel: String
     public var removals: [MemberRemoval]
+    /// Removals in Glance v1, Atmosphere or Bonita.
+    public var actions: [DirectoryAction] = []
     public var focusOnConfirm: Bool = false
 
     public init(title: String, message: String, confirmLabel: String, removals: [MemberRemoval]) {

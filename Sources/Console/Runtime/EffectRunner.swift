@@ -4,9 +4,9 @@ import MembershipKit
 /// Performs effects with the SDK on Swift concurrency and posts their results as events.
 /// It never touches the terminal: results go through `post`, which the UI thread drains.
 public final class EffectRunner: Sendable {
-    /// Opens a session for a cloud name (nil: the configured default). Retry waits are reported
-    /// through the given callback so the header can show them.
-    public typealias Connector = @Sendable (_ cloud: String?, _ onRetry: @escaping @Sendable (RetryNotice) -> Void) async throws -> ConnectedClient
+    /// Opens a session for a target (the configured default, a cloud, an endpoint). Retry waits are
+    /// reported through the given callback so the header can show them.
+    public typealias Connector = @Sendable (_ target: ConnectionTarget, _ onRetry: @escaping @Sendable (RetryNotice) -> Void) async throws -> Connection
 
     let post: @Sendable (Event) -> Void
     let connector: Connector
@@ -21,8 +21,9 @@ public final class EffectRunner: Sendable {
 
     public func perform(_ effect: Effect) {
         switch effect {
-        case .connect: connect(nil)
-        case let .switchCloud(name): connect(name)
+        case .connect: connect(.configured)
+        case let .switchCloud(name): connect(.cloud(name))
+        case let .switchEndpoint(name): connect(.endpoint(name))
         case let .recordActivity(entry): activityLog?.append(entry)
         case .quit: break
         default:
@@ -33,16 +34,37 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    func connect(_ cloud: String?) {
+    func connect(_ target: ConnectionTarget) {
         Task { [self] in
             do {
                 let post = self.post
-                let connected = try await connector(cloud) { post(.retrying($0)) }
-                await client.set(connected)
-                post(.connected(connected.info))
+                let connection = try await connector(target) { post(.retrying($0)) }
+                await client.set(connection)
+                post(.connected(connection.info))
             } catch {
                 post(.connectionFailed(Self.membershipError(error).description))
             }
+        }
+    }
+
+    func run(_ effect: Effect, with connection: Connection) async {
+        switch connection {
+        case let .glance(connected): await run(effect, with: connected)
+        case let .directory(directory): await run(effect, with: directory.service)
+        }
+    }
+
+    /// Glance v1, Atmosphere and Bonita.
+    func run(_ effect: Effect, with service: any DirectoryService) async {
+        switch effect {
+        case let .loadDirectory(request, pane, parent):
+            await post(.directoryLoaded(request: request, Self.capture { try await service.load(pane, parent: parent) }))
+        case let .directoryAction(operation, action):
+            await post(.directoryDone(operation: operation, Self.capture { try await service.perform(action) }))
+        case let .loadPicker(request, purpose):
+            await post(.pickerLoaded(request: request, Self.capture { try await service.pickerItems(purpose) }))
+        default:
+            break
         }
     }
 
@@ -63,7 +85,7 @@ public final class EffectRunner: Sendable {
             await post(.memberAdded(operation: operation, Self.capture { try await glance.addMember(imageID: imageID, memberID: memberID) }))
         case let .removeMember(operation, imageID, memberID):
             await post(.memberRemoved(operation: operation, Self.capture { try await glance.removeMember(imageID: imageID, memberID: memberID) }))
-        case .connect, .switchCloud, .recordActivity, .quit:
+        case .connect, .switchCloud, .switchEndpoint, .recordActivity, .quit, .loadDirectory, .directoryAction, .loadPicker:
             break
         }
     }
@@ -106,10 +128,41 @@ public struct ConnectedClient: Sendable {
     }
 }
 
-/// The client in use; replaced when the user switches clouds.
+/// Where `connect` goes: the configured default, a cloud (`:cloud`), an endpoint (`:endpoint`).
+public enum ConnectionTarget: Sendable, Equatable {
+    case configured
+    case cloud(String)
+    case endpoint(String)
+}
+
+/// A connected system: Glance v2 (and Rackspace), or one of the others.
+public enum Connection: Sendable {
+    case glance(ConnectedClient)
+    case directory(DirectoryConnection)
+
+    public var info: SessionInfo {
+        switch self {
+        case let .glance(client): return client.info
+        case let .directory(directory): return directory.info
+        }
+    }
+}
+
+/// Glance v1, Atmosphere or Bonita, connected: the service the effects use and the header's facts.
+public struct DirectoryConnection: Sendable {
+    public let service: any DirectoryService
+    public let info: SessionInfo
+
+    public init(service: any DirectoryService, info: SessionInfo) {
+        self.service = service
+        self.info = info
+    }
+}
+
+/// The connection in use; replaced when the user switches clouds or endpoints.
 actor ClientHolder {
-    var current: ConnectedClient?
-    func set(_ client: ConnectedClient) { current = client }
+    var current: Connection?
+    func set(_ connection: Connection) { current = connection }
 }
 
 /// Share creation dates by image, with the status they were read for.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The `:` commands, with Tab completion of names and arguments.
 enum ConsoleCommands {
-    static let commands = ["images", "inbox", "members", "cloud", "theme", "refresh", "log", "help", "q", "quit"]
+    static let commands = ["images", "inbox", "members", "cloud", "endpoint", "theme", "refresh", "log", "help", "q", "quit"]
 
     static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
@@ -40,6 +40,17 @@ enum ConsoleCommands {
                 return []
             }
             return [.switchCloud(argument)]
+        case "endpoint":
+            let endpoints = state.settings.availableEndpoints
+            guard !argument.isEmpty else {
+                ConsoleUpdate.flash(&state, endpoints.isEmpty ? "no endpoints in config.yaml" : ":endpoint needs a name (\(endpoints.joined(separator: ", ")))", .error)
+                return []
+            }
+            guard endpoints.contains(argument) else {
+                ConsoleUpdate.flash(&state, "unknown endpoint '\(argument)'; configured: \(endpoints.isEmpty ? "none" : endpoints.joined(separator: ", "))", .error)
+                return []
+            }
+            return [.switchEndpoint(argument)]
         case "theme":
             guard state.settings.availableThemes.contains(argument) else {
                 ConsoleUpdate.flash(&state, "unknown theme '\(argument)'; available: \(state.settings.availableThemes.joined(separator: ", "))", .error)
@@ -83,6 +94,7 @@ enum ConsoleCommands {
         switch command {
         case "images": candidates = ["all", "mine"]
         case "cloud": candidates = state.settings.availableClouds
+        case "endpoint": candidates = state.settings.availableEndpoints
         case "theme": candidates = state.settings.availableThemes
         case "refresh": candidates = ["off", "5", "10", "30", "60"]
         default: candidates = []

@@ -22,8 +22,21 @@ public enum ConsoleUpdate {
             if let rows = paneHeights[.images] { state.images.setHeight(rows) }
             if let rows = paneHeights[.members] { state.members.setHeight(rows) }
             if let rows = paneHeights[.memberships] { state.memberships.setHeight(rows) }
+            for (pane, rows) in paneHeights { state.directory?.modify(pane) { $0.setHeight(rows) } }
             return []
+        case let .connected(info) where info.directoryKind != nil:
+            state.images.setRows([])
+            state.members.setRows([])
+            state.memberships.setRows([])
+            state.membersImageID = nil
+            return directoryConnected(&state, info)
         case let .connected(info):
+            if state.directory != nil {
+                // From Glance v1, Atmosphere or Bonita back to Glance v2: the panes start over.
+                state.directory = nil
+                state.loads = [:]
+                flash(&state, "connected to \(info.cloud)", .info)
+            }
             if let previous = state.session, previous != info {
                 // Another cloud (`:cloud`): nothing of the previous one may stay on screen.
                 state.images.setRows([])
@@ -59,6 +72,9 @@ public enum ConsoleUpdate {
             state.focus = pane
             movePane(&state, .by(delta))
             return []
+        case let .directoryLoaded(request, result): return directoryLoaded(&state, request, result)
+        case let .directoryDone(operation, result): return directoryDone(&state, operation, result)
+        case let .pickerLoaded(request, result): return pickerLoaded(&state, request, result)
         case let .retrying(notice):
             state.retryWait = RetryStatus(until: state.now.addingTimeInterval(notice.delay), status: notice.status)
             return []
@@ -81,14 +97,18 @@ public enum ConsoleUpdate {
             }
         }
         // The members pane follows the images cursor once it rests (one tick), not on every keypress.
-        if state.focus == .images, let selected = state.images.selected, selected.image.id != state.membersImageID {
+        if state.directory != nil {
+            effects += directoryFollowCursor(&state)
+        } else if state.focus == .images, let selected = state.images.selected, selected.image.id != state.membersImageID {
             effects += showMembers(&state, of: selected.image.id)
         }
         if state.session != nil, let interval = state.settings.refreshInterval {
             if let due = state.nextRefresh {
                 if date >= due {
                     // Never overlap: a refresh waits for the previous loads to finish.
-                    if state.loads.isEmpty { effects += startLoads(&state, includeMembers: true) }
+                    if state.loads.isEmpty {
+                        effects += state.directory != nil ? startDirectoryLoads(&state, includeDetail: true) : startLoads(&state, includeMembers: true)
+                    }
                 }
             } else {
                 state.nextRefresh = date.addingTimeInterval(interval)
@@ -110,6 +130,7 @@ public enum ConsoleUpdate {
     // MARK: Helpers used across the controller
 
     static func cursor(of state: ConsoleState, _ pane: PaneID) -> Int {
+        if let directory = state.directory { return directory.pane(pane).cursor }
         switch pane {
         case .images: return state.images.cursor
         case .members: return state.members.cursor

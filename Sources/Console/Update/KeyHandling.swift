@@ -7,6 +7,7 @@ extension ConsoleUpdate {
         switch state.overlay {
         case let .prompt(prompt): return handlePromptKey(&state, prompt, key)
         case let .confirm(confirmation): return handleConfirmKey(&state, confirmation, key)
+        case let .picker(picker): return handlePickerKey(&state, picker, key)
         case .help, .log:
             if key == .escape || key == .enter || state.settings.keyMap.action(for: key) == .quit
                 || state.settings.keyMap.action(for: key) == .help || state.settings.keyMap.action(for: key) == .log {
@@ -26,6 +27,7 @@ extension ConsoleUpdate {
             return []
         }
         if action.isMutating && state.session == nil { return [] }
+        if let effects = directoryPerform(&state, action) { return effects }
         switch action {
         case .up: movePane(&state, .by(-1))
         case .down: movePane(&state, .by(1))
@@ -42,6 +44,8 @@ extension ConsoleUpdate {
         case .pending: return changeStatus(&state, to: .pending)
         case .share: return beginShare(&state)
         case .remove: return beginRemove(&state)
+        case .toggleShare:
+            flash(&state, "Glance v2 members have a status, not can share (that is Glance v1)", .info)
         case .mark:
             switch state.focus {
             case .images: flash(&state, "marks apply to members and memberships", .info)
@@ -73,6 +77,10 @@ extension ConsoleUpdate {
 
     /// Applies a cursor move to the focused pane.
     static func movePane(_ state: inout ConsoleState, _ move: CursorMove) {
+        if state.directory != nil {
+            state.directory!.modify(state.focus) { $0.apply(move) }
+            return
+        }
         switch state.focus {
         case .images: state.images.apply(move)
         case .members: state.members.apply(move)
@@ -100,6 +108,15 @@ extension ConsoleUpdate {
 
     /// Esc: clear marks, else the filter, else go back to the images pane.
     static func back(_ state: inout ConsoleState) {
+        if let directory = state.directory {
+            let pane = directory.pane(state.focus)
+            if pane.filter != nil {
+                state.directory!.modify(state.focus) { $0.setFilter(nil) }
+            } else if state.focus != .images {
+                state.focus = .images
+            }
+            return
+        }
         switch state.focus {
         case .images:
             if state.images.filter != nil { state.images.setFilter(nil) }
@@ -111,6 +128,7 @@ extension ConsoleUpdate {
     }
 
     static func filter(of state: ConsoleState, _ pane: PaneID) -> RowFilter? {
+        if let directory = state.directory { return directory.pane(pane).filter }
         switch pane {
         case .images: return state.images.filter
         case .members: return state.members.filter
@@ -119,6 +137,10 @@ extension ConsoleUpdate {
     }
 
     static func setFilter(_ state: inout ConsoleState, _ pane: PaneID, _ filter: RowFilter?) {
+        if state.directory != nil {
+            state.directory!.modify(pane) { $0.setFilter(filter) }
+            return
+        }
         switch pane {
         case .images: state.images.setFilter(filter)
         case .members: state.members.setFilter(filter)
@@ -128,6 +150,14 @@ extension ConsoleUpdate {
 
     /// `s`: the next column, ascending; after the last column, back to the first.
     static func cycleSort(_ state: inout ConsoleState) {
+        if let directory = state.directory {
+            let columns = directory.profile.columns[state.focus] ?? []
+            guard !columns.isEmpty else { return }
+            let column = (directory.pane(state.focus).sortColumn + 1) % columns.count
+            state.directory!.modify(state.focus) { $0.setSort(column: column, descending: false) }
+            flash(&state, "sorted by \(columns[column])", .info)
+            return
+        }
         let name: String
         switch state.focus {
         case .images:
@@ -169,10 +199,12 @@ extension ConsoleUpdate {
             state.overlay = .none
         case .character("y"), .character("Y"):
             state.overlay = .none
-            return remove(&state, confirmation.removals)
+            return confirmation.actions.isEmpty ? remove(&state, confirmation.removals) : directoryRemove(&state, confirmation.actions)
         case .enter:
             state.overlay = .none
-            if dialog.focusOnConfirm { return remove(&state, confirmation.removals) }
+            if dialog.focusOnConfirm {
+                return confirmation.actions.isEmpty ? remove(&state, confirmation.removals) : directoryRemove(&state, confirmation.actions)
+            }
         default:
             break
         }

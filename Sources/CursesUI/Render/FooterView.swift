@@ -6,7 +6,13 @@ import TerminalText
 /// read-only mode.
 enum FooterView {
     /// The actions hinted for each pane, in order of importance (the tail is dropped when narrow).
-    static func hintedActions(_ pane: PaneID) -> [Action] {
+    static func hintedActions(_ pane: PaneID, directory: DirectoryProfile? = nil) -> [Action] {
+        if let directory {
+            // Only what the system has, and where it acts.
+            let changes = [Action.share, .remove, .toggleShare].filter { directory.actions[$0] == pane }
+            let open: [Action] = pane == .images ? [.open] : []
+            return open + changes + [.filter, .command, .help, .quit]
+        }
         switch pane {
         case .images: return [.open, .share, .accept, .filter, .command, .help, .quit]
         case .members: return [.accept, .reject, .pending, .share, .remove, .mark, .filter, .command, .help, .quit]
@@ -47,6 +53,8 @@ enum FooterView {
         case .confirm:
             // The dialog's keys are fixed by the controller (not remappable), so they are spelled out.
             drawFixed(on: &canvas, [("tab", "switch"), ("enter", "choose"), ("y", "yes"), ("esc", "cancel")], row: row)
+        case .picker:
+            drawFixed(on: &canvas, [("type", "to find"), ("↑↓", "move"), ("enter", "choose"), ("esc", "cancel")], row: row)
         case .none, .prompt:
             drawHints(on: &canvas, state, row: row, glyphs: glyphs)
         }
@@ -65,7 +73,7 @@ enum FooterView {
     private static func drawHints(on canvas: inout Canvas, _ state: ConsoleState, row: Int, glyphs: Glyphs) {
         let keyMap = state.settings.keyMap
         var column = 0
-        for action in hintedActions(state.focus) {
+        for action in hintedActions(state.focus, directory: state.directory?.profile) {
             guard let key = keyMap.keys(for: action).first else { continue }
             let label = KeyLabel.text(key, glyphs: glyphs)
             let word = hintWord(action)
@@ -82,6 +90,7 @@ enum FooterView {
     static func hintWord(_ action: Action) -> String {
         switch action {
         case .pending: return "pending"
+        case .toggleShare: return "can share"
         case .log: return "log"
         default: return action.summary
         }

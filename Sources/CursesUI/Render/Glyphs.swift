@@ -12,6 +12,9 @@ struct Glyphs: Sendable {
     let arrow: String
     let mark: String
     let times: String
+    /// Atmosphere's images: versions shown, versions hidden.
+    let expanded: String
+    let collapsed: String
     let spinner: [String]
 
     init(unicode: Bool) {
@@ -19,10 +22,12 @@ struct Glyphs: Sendable {
         if unicode {
             (horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight) = ("─", "│", "┌", "┐", "└", "┘")
             (ellipsis, arrow, mark, times) = ("…", "→", "●", "×")
+            (expanded, collapsed) = ("▾", "▸")
             spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
         } else {
             (horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight) = ("-", "|", "+", "+", "+", "+")
             (ellipsis, arrow, mark, times) = ("...", "->", "*", "x")
+            (expanded, collapsed) = ("-", "+")
             spinner = ["|", "/", "-", "\\"]
         }
     }

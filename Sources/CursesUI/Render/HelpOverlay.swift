@@ -7,9 +7,9 @@ enum HelpOverlay {
     /// The `:` commands and what they do (kept short so two columns fit in 80 columns).
     static let commands: [(String, String)] = [
         (":images all|mine", "image scope"),
-        (":inbox", "memberships"),
-        (":members", "members pane"),
+        (":inbox|:members", "focus a pane"),
         (":cloud NAME", "switch cloud"),
+        (":endpoint NAME", "use endpoint"),
         (":theme NAME", "switch theme"),
         (":refresh SECONDS|off", "auto-refresh"),
         (":log", "activity log"),
@@ -33,7 +33,12 @@ enum HelpOverlay {
 
     static func sections(_ state: ConsoleState, glyphs: Glyphs) -> [Section] {
         let keyMap = state.settings.keyMap
-        let keys = Action.allCases.map { action -> Entry in
+        // A capability the connected system lacks is not listed (v1 has no status; v2 no can_share).
+        let present = Action.allCases.filter { action in
+            if let profile = state.directory?.profile { return profile.allows(action) && !(action.isMutating && profile.actions[action] == nil) }
+            return action != .toggleShare
+        }
+        let keys = present.map { action -> Entry in
             let labels = KeyLabel.all(action, keyMap: keyMap, glyphs: glyphs)
             let disabled = state.settings.readOnly && action.isMutating
             return Entry(left: labels.isEmpty ? "(none)" : labels, right: action.summary + (disabled ? " (off)" : ""), disabled: disabled)

@@ -3,7 +3,7 @@ import Logging
 import MembershipKit
 
 /// Builds what a command needs from the global options and the environment.
-struct CommandContext {
+struct CommandContext: Sendable {
     let options: GlobalOptions
     let environment: [String: String]
     let xdg: XDGDirectories

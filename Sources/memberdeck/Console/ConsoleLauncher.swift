@@ -14,8 +14,11 @@ enum ConsoleLauncher {
         }
         let context = CommandContext(options: global)
         // Configuration errors are reported before the screen is taken over.
-        let (firstCloud, sandbox) = try await startingCloud(context)
-        var cloudNames = (try? context.loader.cloudNames()) ?? [firstCloud.name]
+        let endpoints = try context.endpointsFile()
+        // With --endpoint the console opens there; a cloud is then only needed for `:cloud`.
+        if let name = global.endpoint { _ = try endpoints.endpoint(named: name) }
+        let (firstCloud, sandbox) = global.endpoint == nil ? try await startingCloud(context) : ((try? context.cloud()), nil)
+        var cloudNames = (try? context.loader.cloudNames()) ?? firstCloud.map { [$0.name] } ?? []
         if sandbox != nil, !cloudNames.contains(EmbeddedSandbox.cloudName) { cloudNames.append(EmbeddedSandbox.cloudName) }
         let configPath = (context.xdg.memberdeckConfig as NSString).appendingPathComponent("config.yaml")
         let file: ConsoleConfigFile
@@ -37,7 +40,8 @@ enum ConsoleLauncher {
         let refresh: Double? = options.refreshInterval ?? file.refreshInterval ?? 10
         let settings = ConsoleSettings(keyMap: KeyMap(overrides: file.keyOverrides), refreshInterval: refresh,
                                        readOnly: options.readOnly || file.readOnly, themeName: themeName,
-                                       availableThemes: themes.availableNames(), availableClouds: cloudNames)
+                                       availableThemes: themes.availableNames(), availableClouds: cloudNames,
+                                       availableEndpoints: endpoints.endpoints.map(\.name))
         let noColor = !(context.environment["NO_COLOR"] ?? "").isEmpty
         let unicode = TerminalLocale.adopt()
         let loop = ConsoleLoop(state: ConsoleState(settings: settings, now: Date()),
@@ -47,25 +51,10 @@ enum ConsoleLauncher {
                                    return ThemePalette.styles(noColor ? theme.withoutColor() : theme, colors: colors)
                                },
                                useColor: !noColor, unicode: unicode, mouse: file.mouse)
-        let requestLog = context.requestLog
-        let cache = TokenCache(xdg: context.xdg)
-        let environment = context.environment
-        let region = global.region
-        let fileClouds = (try? context.loader.cloudNames()) ?? []
-        let runner = EffectRunner(connector: { cloudName, onRetry in
-            // The sandbox answers to its own name unless clouds.yaml has a cloud called that.
-            let wantsSandbox = sandbox != nil && (cloudName == nil || (cloudName == EmbeddedSandbox.cloudName && !fileClouds.contains(EmbeddedSandbox.cloudName)))
-            let cloud: CloudConfig
-            if wantsSandbox, let sandbox {
-                cloud = sandbox.cloud
-            } else if let cloudName {
-                cloud = try CloudConfigLoader(environment: environment).load(cloudName: cloudName, regionName: region)
-            } else {
-                cloud = firstCloud
-            }
-            // The sandbox's tokens are not cached: its port changes with every start.
-            let session = try OpenStackSession.make(cloud: cloud, tokenCache: wantsSandbox ? nil : cache, requestLog: requestLog, onRetry: onRetry)
-            return try await ConnectedClient.connect(session: session, cloudName: cloud.name, isSandbox: wantsSandbox)
+        let connector = ConsoleConnector(context: context, firstCloud: firstCloud, sandbox: sandbox, endpoints: endpoints,
+                                         initialEndpoint: global.endpoint, fileClouds: (try? context.loader.cloudNames()) ?? [])
+        let runner = EffectRunner(connector: { target, onRetry in
+            try await connector.connect(target, onRetry: onRetry)
         }, activityLog: ActivityLogFile(path: (context.xdg.memberdeckState as NSString).appendingPathComponent("activity.log")), post: loop.post)
         let status = loop.run(perform: runner.perform)
         await sandbox?.stop()
@@ -79,7 +68,7 @@ enum ConsoleLauncher {
 
     /// The cloud the console opens on: `--sandbox`, else the configured cloud, else (nothing configured at
     /// all) the embedded sandbox, so memberdeck works out of the box.
-    private static func startingCloud(_ context: CommandContext) async throws -> (CloudConfig, EmbeddedSandbox?) {
+    private static func startingCloud(_ context: CommandContext) async throws -> (CloudConfig?, EmbeddedSandbox?) {
         if !context.options.usesSandbox {
             do {
                 return (try context.cloud(), nil)
