@@ -40,13 +40,15 @@ struct HeaderFooterTests {
         #expect(!RenderFixture.render(RenderFixture.connected()).lines[0].text.contains("⠙"))
     }
 
-    @Test("a retry wait counts down, rounded up")
-    func retry() {
+    @Test("a retry wait counts down, rounded up, and says why", arguments: [
+        (413, "over limit, retry in 3s"), (503, "unavailable, retry in 3s"), (502, "retry in 3s"),
+    ])
+    func retry(status: Int, text: String) {
         var state = RenderFixture.connected()
-        state.retryWait = RetryStatus(until: state.now.addingTimeInterval(2.2), status: 413)
+        state.retryWait = RetryStatus(until: state.now.addingTimeInterval(2.2), status: status)
         let frame = RenderFixture.render(state)
-        #expect(frame.lines[0].text.hasSuffix(" retry in 3s "))
-        #expect(RenderFixture.role(of: "retry in 3s", in: frame) == .flashWarning)
+        #expect(frame.lines[0].text.hasSuffix(" \(text) "))
+        #expect(RenderFixture.role(of: text, in: frame) == .flashWarning)
     }
 
     @Test("before connecting: connecting…, or the error in the error role")

@@ -57,7 +57,8 @@ public struct RecordRow: PaneRow {
         self.isExpandable = isExpandable
     }
 
-    public var searchableText: [String] { cells }
+    /// A child is found by its parent's texts too (`/Genomics` keeps the image's versions).
+    public var searchableText: [String] { cells + (parentCells ?? []) }
 
     public func sortValue(column: Int) -> String {
         let own = column < cells.count ? cells[column].lowercased() : ""

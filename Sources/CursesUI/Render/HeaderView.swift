@@ -16,7 +16,14 @@ enum HeaderView {
         if state.isBusy { right.append((glyphs.spinnerFrame(state.tickCount), .header)) }
         if let wait = state.retryWait {
             let seconds = max(0, Int(ceil(wait.until.timeIntervalSince(state.now))))
-            right.append(("retry in \(seconds)s", .flashWarning))
+            // Rackspace's limiter says why the console waits: over limit (413/429) or unavailable (503).
+            let reason: String
+            switch wait.status {
+            case 413?, 429?: reason = "over limit, "
+            case 503?: reason = "unavailable, "
+            default: reason = ""
+            }
+            right.append(("\(reason)retry in \(seconds)s", .flashWarning))
         }
         var rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.0) } + 2 * right.count
         // The badges matter more than the endpoint; but keep at least the program name.
