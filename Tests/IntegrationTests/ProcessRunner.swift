@@ -11,6 +11,16 @@ struct ProcessResult {
 }
 
 enum ProcessRunner {
+    /// Foundation's `Process.run()` crashed (a bad pointer in its memcpy) when many tests started
+    /// children at the same moment; launches take turns, the children still run side by side.
+    private static let launchLock = NSLock()
+
+    static func launch(_ process: Process) throws {
+        launchLock.lock()
+        defer { launchLock.unlock() }
+        try process.run()
+    }
+
     /// Runs the program on a Dispatch thread: waiting for a child must never block one of Swift's
     /// few cooperative threads (the test runner has one per core, and every test shares them).
     static func run(_ executable: String, _ arguments: [String], environment: [String: String],
@@ -34,7 +44,7 @@ enum ProcessRunner {
         guard captureOutput else {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try launch(process)
             process.waitUntilExit()
             return ProcessResult(status: process.terminationStatus, stdout: "", stderr: "")
         }
@@ -42,7 +52,7 @@ enum ProcessRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try launch(process)
         // Read both pipes before waiting so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

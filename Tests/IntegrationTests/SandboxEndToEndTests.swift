@@ -194,7 +194,7 @@ final class SandboxProcess: @unchecked Sendable {
         process.environment = CLI().environment
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardError = process.standardOutput
-        try process.run()
+        try ProcessRunner.launch(process)
         return SandboxProcess(process: process, log: log)
     }
 

@@ -26,7 +26,7 @@ struct TLSTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice
-            try process.run()
+            try ProcessRunner.launch(process)
         }
 
         /// Waits until the port accepts connections.
