@@ -43,14 +43,8 @@ final class ClientSandbox: Sendable {
     /// The Keystone cloud of a sandbox account, for the OpenStack-based clients (Glance v1, Rackspace).
     func cloud(_ user: String, imageRoot: String? = nil) -> CloudConfig {
         let account = KeystoneDirectory.user(named: user)!
-        var auth = CloudConfig.Auth()
-        auth.authURL = urls.identity
-        auth.username = account.name
-        auth.password = account.password
-        auth.projectName = account.project
-        auth.userDomainName = KeystoneDirectory.domainName
-        auth.projectDomainName = KeystoneDirectory.domainName
-        var cloud = CloudConfig(name: "sandbox-\(user)", authType: .password, auth: auth, regionName: KeystoneDirectory.region)
+        var cloud = CloudConfig.password(name: "sandbox-\(user)", authURL: urls.identity, username: account.name, password: account.password,
+                                         projectName: account.project, domain: KeystoneDirectory.domainName, region: KeystoneDirectory.region)
         cloud.imageEndpointOverride = imageRoot
         return cloud
     }

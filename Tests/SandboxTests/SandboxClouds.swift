@@ -7,14 +7,8 @@ extension SandboxHarness {
     /// The cloud that logs in to this sandbox as a demo account, as clouds.yaml from `sandbox serve` says.
     func cloud(_ user: String, imageRoot: String? = nil) -> CloudConfig {
         let account = KeystoneDirectory.user(named: user)!
-        var auth = CloudConfig.Auth()
-        auth.authURL = urls.identity
-        auth.username = account.name
-        auth.password = account.password
-        auth.projectName = account.project
-        auth.userDomainName = KeystoneDirectory.domainName
-        auth.projectDomainName = KeystoneDirectory.domainName
-        var cloud = CloudConfig(name: "sandbox-\(user)", authType: .password, auth: auth, regionName: KeystoneDirectory.region)
+        var cloud = CloudConfig.password(name: "sandbox-\(user)", authURL: urls.identity, username: account.name, password: account.password,
+                                         projectName: account.project, domain: KeystoneDirectory.domainName, region: KeystoneDirectory.region)
         cloud.imageEndpointOverride = imageRoot
         return cloud
     }

@@ -65,3 +65,19 @@ public struct CloudConfig: Sendable, Equatable {
         self.sourceFiles = sourceFiles
     }
 }
+
+extension CloudConfig {
+    /// A password cloud scoped to a project by name, both in one domain: what the sandbox's accounts,
+    /// inline endpoint settings and tests build without a clouds.yaml.
+    public static func password(name: String, authURL: String, username: String, password: String?, projectName: String?,
+                                domain: String = "Default", region: String? = nil) -> CloudConfig {
+        var auth = Auth()
+        auth.authURL = authURL
+        auth.username = username
+        auth.password = password
+        auth.projectName = projectName
+        auth.userDomainName = domain
+        auth.projectDomainName = domain
+        return CloudConfig(name: name, authType: .password, auth: auth, regionName: region)
+    }
+}

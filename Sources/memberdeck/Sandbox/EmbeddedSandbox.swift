@@ -35,14 +35,8 @@ struct EmbeddedSandbox: Sendable {
     /// The cloud that logs in to this sandbox as `user`, in the user's own project.
     var cloud: CloudConfig {
         let account = KeystoneDirectory.user(named: user)!
-        var auth = CloudConfig.Auth()
-        auth.authURL = running.urls.identity
-        auth.username = account.name
-        auth.password = account.password
-        auth.projectName = account.project
-        auth.userDomainName = KeystoneDirectory.domainName
-        auth.projectDomainName = KeystoneDirectory.domainName
-        return CloudConfig(name: Self.cloudName, authType: .password, auth: auth, regionName: KeystoneDirectory.region)
+        return .password(name: Self.cloudName, authURL: running.urls.identity, username: account.name, password: account.password,
+                         projectName: account.project, domain: KeystoneDirectory.domainName, region: KeystoneDirectory.region)
     }
 
     func stop() async { await running.stop() }
