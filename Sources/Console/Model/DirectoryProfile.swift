@@ -33,7 +33,7 @@ public struct DirectoryProfile: Sendable, Equatable {
             return DirectoryProfile(
                 kind: kind,
                 titles: [.images: "Users", .members: "Memberships of {}", .memberships: "Groups and roles"],
-                columns: [.images: ["User", "Name", "Title"], .members: ["Group", "Role", "Assigned", "Assigned by"], .memberships: ["Kind", "Name", "Path"]],
+                columns: [.images: ["User", "Name", "Title"], .members: ["Group", "Role", "Assigned", "Assigned by"], .memberships: ["Name", "Path", "Kind"]],
                 actions: [.share: .members, .remove: .members])
         }
     }

@@ -46,7 +46,6 @@ public struct RecordRow: PaneRow {
     public var isExpandable: Bool = false
     /// A change in flight on this row (`removing…`, `can share → yes…`).
     public var inFlight: String?
-    public var highlight: Highlight?
 
     public init(key: String, cells: [String], ref: RecordRef, depth: Int = 0, parentKey: String? = nil, isExpandable: Bool = false) {
         self.key = key

@@ -10,14 +10,21 @@ struct RecordContent: PaneContent {
     let noun: String
     let emptyHint: String
 
-    init(glyphs: Glyphs, titles: [String], noun: String, emptyHint: String) {
+    /// Rows sampled to size the columns: enough to be representative, few enough for every frame.
+    static let sampleSize = 200
+    static let widestColumn = 40
+
+    init(glyphs: Glyphs, titles: [String], rows: ArraySlice<RecordRow>, noun: String, emptyHint: String) {
         self.glyphs = glyphs
-        // The first column takes what is left; the others keep a readable width and go first when narrow.
+        // The first column takes what is left; the others are as wide as their contents (up to a
+        // limit) and go first, the last first, when the pane is narrow.
         columns = titles.enumerated().map { index, title in
-            index == 0
-                ? ColumnSpec(title: title, minimum: 12, preferred: 28, dropRank: nil, flexible: true)
-                : ColumnSpec(title: title, minimum: max(6, DisplayWidth.of(title)), preferred: max(10, DisplayWidth.of(title) + 2),
-                             dropRank: index)
+            guard index > 0 else { return ColumnSpec(title: title, minimum: 12, preferred: 28, dropRank: nil, flexible: true) }
+            let widest = rows.reduce(DisplayWidth.of(title)) { widest, row in
+                index < row.cells.count ? max(widest, DisplayWidth.of(TerminalSafe.text(row.cells[index]))) : widest
+            }
+            return ColumnSpec(title: title, minimum: max(6, DisplayWidth.of(title)), preferred: min(Self.widestColumn, max(6, widest)),
+                              dropRank: index)
         }
         self.noun = noun
         self.emptyHint = emptyHint
@@ -33,8 +40,6 @@ struct RecordContent: PaneContent {
         if row.isExpandable { return ((row.isExpanded ? glyphs.expanded : glyphs.collapsed) + " " + text, nil) }
         return (text, nil)
     }
-
-    func highlight(_ row: RecordRow) -> Highlight.Kind? { row.highlight?.kind }
 }
 
 /// The three panes of Glance v1, Atmosphere and Bonita.
@@ -46,7 +51,8 @@ enum DirectoryPanes {
             let columns = directory.profile.columns[pane] ?? []
             let paneState = directory.pane(pane)
             let title = PaneTitles.counted(TerminalSafe.text(directory.title(pane, project: project)), paneState, columns: columns)
-            let content = RecordContent(glyphs: glyphs, titles: columns, noun: "rows", emptyHint: emptyHint(directory, pane))
+            let content = RecordContent(glyphs: glyphs, titles: columns, rows: paneState.rows.prefix(RecordContent.sampleSize), noun: "rows",
+                                        emptyHint: emptyHint(directory, pane))
             var view = PaneView(content: content, pane: paneState, title: title, focused: state.focus == pane, glyphs: glyphs, placeholder: waiting)
             if pane == .members, directory.detailParent == nil, paneState.rows.isEmpty {
                 view.placeholder = waiting ?? selectHint(directory.profile.kind)

@@ -6,7 +6,6 @@ import Hummingbird
 /// under `/image-v1`, and the Rackspace Cloud Images flavour of v2 under `/rackspace`.
 public enum GlanceModule: SandboxModule {
     static let root = "/image"
-    static let requestIDHeader = HTTPField.Name("x-openstack-request-id")!
 
     public static func registerMigrations(in migrator: inout DatabaseMigrator) { GlanceSchema.register(in: &migrator) }
     public static var tables: [String] { GlanceSchema.tables }

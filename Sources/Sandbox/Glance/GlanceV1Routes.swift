@@ -123,9 +123,12 @@ enum GlanceV1Routes {
 
     /// v1's visibility: public and owned images, and any image the caller's project is a member of.
     static func canSee(_ image: GlanceImageRecord, caller: KeystoneCaller, in db: Database) throws -> Bool {
-        if caller.isAdmin || image.owner == caller.projectID || image.visibility == "public" { return true }
-        guard let project = caller.projectID else { return false }
-        return try GlanceAccess.member(project, of: image.id, in: db) != nil
+        let isMember = try caller.projectID.map { try GlanceAccess.member($0, of: image.id, in: db) != nil } ?? false
+        return canSee(image, caller: caller, isMember: isMember)
+    }
+
+    static func canSee(_ image: GlanceImageRecord, caller: KeystoneCaller, isMember: Bool) -> Bool {
+        caller.isAdmin || image.owner == caller.projectID || image.visibility == "public" || isMember
     }
 
     static func visibleImage(_ id: String, caller: KeystoneCaller, in db: Database) throws -> GlanceImageRecord {
@@ -173,7 +176,10 @@ enum GlanceV1Routes {
     static func visibleImages(caller: KeystoneCaller, request: Request, in db: Database) throws -> [GlanceImageRecord] {
         let pairs = Dictionary(request.orderedQuery, uniquingKeysWith: { _, last in last })
         let all = try Row.fetchAll(db, sql: "SELECT * FROM gl_image WHERE deleted = 0").map(GlanceImageRecord.init)
-        var visible = try all.filter { try canSee($0, caller: caller, in: db) }
+        // One query for the caller's memberships, not one per image.
+        let memberOf = Set(try String.fetchAll(db, sql: "SELECT image_id FROM gl_member WHERE member = ? AND deleted = 0",
+                                               arguments: [caller.projectID ?? ""]))
+        var visible = all.filter { canSee($0, caller: caller, isMember: memberOf.contains($0.id)) }
         let key = pairs["sort_key"] ?? "created_at"
         guard GlanceImageQuery.sortKeys.contains(key) else { throw GlanceFault.badRequest("Unsupported sort_key. Acceptable values: \(GlanceImageQuery.sortKeys.joined(separator: ", "))") }
         let descending = (pairs["sort_dir"] ?? "desc") != "asc"

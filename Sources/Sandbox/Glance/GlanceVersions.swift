@@ -56,8 +56,8 @@ struct GlanceRequestMiddleware: RouterMiddleware {
         // Version discovery is answered before Glance's request-id middleware, as is keystonemiddleware's 401.
         let path = request.uri.path.dropFirst(GlanceModule.root.count)
         let discovery = path.isEmpty || path == "/" || path == "/versions" || path.hasPrefix("/v1/") || path == "/v1"
-        if response.status != .unauthorized, !discovery, response.headers[GlanceModule.requestIDHeader] == nil {
-            response.headers[GlanceModule.requestIDHeader] = Identifiers.requestID()
+        if response.status != .unauthorized, !discovery, response.headers[.openstackRequestID] == nil {
+            response.headers[.openstackRequestID] = Identifiers.requestID()
         }
         return response
     }

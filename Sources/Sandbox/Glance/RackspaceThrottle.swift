@@ -16,7 +16,7 @@ struct RackspaceThrottleMiddleware: RouterMiddleware {
         }
         var headers: HTTPFields = [:]
         headers[.retryAfter] = String(setting.retryAfterSeconds)
-        headers[GlanceModule.requestIDHeader] = Identifiers.requestID()
+        headers[.openstackRequestID] = Identifiers.requestID()
         let retryAt = SandboxClock.iso8601Seconds(Date().addingTimeInterval(Double(setting.retryAfterSeconds)))
         let body: JSONValue
         let status: HTTPResponse.Status

@@ -147,7 +147,7 @@ struct KeystoneRequestIDMiddleware: RouterMiddleware {
         } catch let fault as KeystoneFault {
             response = fault.response(for: request)
         }
-        response.headers[GlanceModule.requestIDHeader] = Identifiers.requestID()
+        response.headers[.openstackRequestID] = Identifiers.requestID()
         return response
     }
 }

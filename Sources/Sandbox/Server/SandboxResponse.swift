@@ -71,3 +71,8 @@ public enum FormCoding {
         }
     }
 }
+
+extension HTTPField.Name {
+    /// `x-openstack-request-id`, which Keystone and Glance put on their answers.
+    static let openstackRequestID = HTTPField.Name("x-openstack-request-id")!
+}

@@ -7,11 +7,15 @@ struct CommandContext: Sendable {
     let options: GlobalOptions
     let environment: [String: String]
     let xdg: XDGDirectories
+    /// `--endpoint NAME` resolved once: a command asks several times (which kind? which client?),
+    /// and config.yaml is read, and its warnings printed, only once.
+    let endpointSelection: Result<EndpointConfig?, ConfigurationError>
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options
         self.environment = environment
         xdg = XDGDirectories(environment: environment)
+        endpointSelection = Self.resolveEndpoint(options.endpoint, path: Self.configPath(xdg), environment: environment)
     }
 
     var loader: CloudConfigLoader { CloudConfigLoader(environment: environment) }

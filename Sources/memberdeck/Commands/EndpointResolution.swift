@@ -4,21 +4,35 @@ import MembershipKit
 /// Turns `--endpoint NAME` into what the clients need: the entry from config.yaml, and for the
 /// Keystone kinds a cloud (from clouds.yaml, or made from the entry's own settings).
 extension CommandContext {
-    var configPath: String { (xdg.memberdeckConfig as NSString).appendingPathComponent("config.yaml") }
+    static func configPath(_ xdg: XDGDirectories) -> String { (xdg.memberdeckConfig as NSString).appendingPathComponent("config.yaml") }
 
     /// The endpoints of config.yaml; warnings (a readable file holding secrets) go to stderr.
     func endpointsFile() throws -> EndpointsFile {
-        let file = try EndpointsFile.load(path: configPath, environment: environment)
+        try Self.loadEndpoints(path: Self.configPath(xdg), environment: environment)
+    }
+
+    static func loadEndpoints(path: String, environment: [String: String]) throws -> EndpointsFile {
+        let file = try EndpointsFile.load(path: path, environment: environment)
         for warning in file.warnings {
             FileHandle.standardError.write(Data("memberdeck: warning: \(warning)\n".utf8))
         }
         return file
     }
 
+    static func resolveEndpoint(_ name: String?, path: String, environment: [String: String]) -> Result<EndpointConfig?, ConfigurationError> {
+        guard let name else { return .success(nil) }
+        do {
+            return .success(try loadEndpoints(path: path, environment: environment).endpoint(named: name))
+        } catch let error as ConfigurationError {
+            return .failure(error)
+        } catch {
+            return .failure(.malformedFile(path: path, detail: "\(error)"))
+        }
+    }
+
     /// The endpoint `--endpoint` names, or nil without the option.
     func selectedEndpoint() throws -> EndpointConfig? {
-        guard let name = options.endpoint else { return nil }
-        return try endpointsFile().endpoint(named: name)
+        try endpointSelection.get()
     }
 
     /// The Keystone cloud of a Glance, Glance v1 or Rackspace endpoint. `url` becomes the image

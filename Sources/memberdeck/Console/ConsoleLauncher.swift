@@ -14,13 +14,16 @@ enum ConsoleLauncher {
         }
         let context = CommandContext(options: global)
         // Configuration errors are reported before the screen is taken over.
-        let endpoints = try context.endpointsFile()
-        // With --endpoint the console opens there; a cloud is then only needed for `:cloud`.
-        if let name = global.endpoint { _ = try endpoints.endpoint(named: name) }
+        // With --endpoint the console opens there (the context checked it and printed config.yaml's
+        // warnings); a cloud is then only needed for `:cloud`.
+        _ = try context.selectedEndpoint()
+        let endpoints = global.endpoint == nil
+            ? try context.endpointsFile()
+            : try EndpointsFile.load(path: CommandContext.configPath(context.xdg), environment: context.environment)
         let (firstCloud, sandbox) = global.endpoint == nil ? try await startingCloud(context) : ((try? context.cloud()), nil)
         var cloudNames = (try? context.loader.cloudNames()) ?? firstCloud.map { [$0.name] } ?? []
         if sandbox != nil, !cloudNames.contains(EmbeddedSandbox.cloudName) { cloudNames.append(EmbeddedSandbox.cloudName) }
-        let configPath = (context.xdg.memberdeckConfig as NSString).appendingPathComponent("config.yaml")
+        let configPath = CommandContext.configPath(context.xdg)
         let file: ConsoleConfigFile
         do {
             file = try ConsoleConfigFile.load(path: configPath)

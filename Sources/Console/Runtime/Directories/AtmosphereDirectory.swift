@@ -4,6 +4,7 @@ import MembershipKit
 /// version → every version membership of mine.
 public struct AtmosphereDirectory: DirectoryService {
     let client: AtmosphereClient
+    let versionNames = NameBook()
 
     public init(client: AtmosphereClient) {
         self.client = client
@@ -12,7 +13,7 @@ public struct AtmosphereDirectory: DirectoryService {
     public func load(_ pane: PaneID, parent: RecordRef?) async throws -> [RecordRow] {
         switch pane {
         case .images:
-            return try await client.images().flatMap(Self.imageRows)
+            return try await loadImages().flatMap(Self.imageRows)
         case .members:
             guard case let .atmoVersion(versionID, _)? = parent else { return [] }
             return try await client.memberships(versionID: versionID).map { membership in
@@ -21,16 +22,25 @@ public struct AtmosphereDirectory: DirectoryService {
             }
         case .memberships:
             // Memberships name only the version: the image's name comes from the image list.
-            async let images = client.images()
-            async let memberships = client.memberships()
-            var names: [String: String] = [:]
-            for image in try await images { for version in image.versions { names[version.id] = "\(image.name):\(version.name)" } }
-            return try await memberships.map { membership in
+            let memberships = try await client.memberships()
+            var names = await versionNames.names(for: memberships.map(\.imageVersion.id))
+            if names == nil {
+                _ = try await loadImages()
+                names = await versionNames.all()
+            }
+            return memberships.map { membership in
                 RecordRow(key: String(membership.id),
-                          cells: [names[membership.imageVersion.id] ?? membership.imageVersion.qualifiedName, membership.group.name, String(membership.id)],
+                          cells: [names?[membership.imageVersion.id] ?? membership.imageVersion.qualifiedName, membership.group.name, String(membership.id)],
                           ref: .atmoMembership(id: membership.id, versionID: membership.imageVersion.id, group: membership.group.name))
             }
         }
+    }
+
+    /// The images, their versions' full names kept for the overview.
+    func loadImages() async throws -> [AtmosphereImage] {
+        let images = try await client.images()
+        await versionNames.record(images.flatMap { image in image.versions.map { ($0.id, "\(image.name):\($0.name)") } })
+        return images
     }
 
     /// An image, then its versions (shown when the image is expanded).

@@ -32,11 +32,11 @@ public struct BonitaDirectory: DirectoryService {
             async let groups = allGroups()
             async let roles = allRoles()
             let groupRows = try await groups.map { group in
-                RecordRow(key: "group:\(group.id)", cells: ["group", group.displayName.isEmpty ? group.name : group.displayName, group.path],
+                RecordRow(key: "group:\(group.id)", cells: [group.displayName.isEmpty ? group.name : group.displayName, group.path, "group"],
                           ref: .bonitaGroup(id: group.id))
             }
             let roleRows = try await roles.map { role in
-                RecordRow(key: "role:\(role.id)", cells: ["role", role.displayName.isEmpty ? role.name : role.displayName, role.description],
+                RecordRow(key: "role:\(role.id)", cells: [role.displayName.isEmpty ? role.name : role.displayName, role.description, "role"],
                           ref: .bonitaRole(id: role.id))
             }
             return groupRows + roleRows

@@ -5,6 +5,7 @@ public struct GlanceV1Directory: DirectoryService {
     let client: GlanceV1Client
     /// My project: the overview lists what is shared with it.
     let projectID: String
+    let imageNames = NameBook()
 
     public init(client: GlanceV1Client, projectID: String) {
         self.client = client
@@ -14,16 +15,19 @@ public struct GlanceV1Directory: DirectoryService {
     public func load(_ pane: PaneID, parent: RecordRef?) async throws -> [RecordRow] {
         switch pane {
         case .images:
-            return try await client.images(detail: true).map(Self.imageRow)
+            return try await loadImages().map(Self.imageRow)
         case .members:
             guard case let .v1Image(imageID, _)? = parent else { return [] }
             return try await client.members(imageID: imageID).map { Self.memberRow($0, imageID: imageID) }
         case .memberships:
-            async let shared = client.sharedImages(memberID: projectID)
-            async let images = client.images(detail: true)
-            let names = Dictionary(try await images.map { ($0.id, $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
-            return try await shared.map { item in
-                RecordRow(key: item.imageID, cells: [names[item.imageID] ?? "", item.imageID, Self.yesNo(item.canShare)], ref: .v1Shared(imageID: item.imageID))
+            let shared = try await client.sharedImages(memberID: projectID)
+            var names = await imageNames.names(for: shared.map(\.imageID))
+            if names == nil {
+                _ = try await loadImages()
+                names = await imageNames.all()
+            }
+            return shared.map { item in
+                RecordRow(key: item.imageID, cells: [names?[item.imageID] ?? "", item.imageID, Self.yesNo(item.canShare)], ref: .v1Shared(imageID: item.imageID))
             }
         }
     }
@@ -35,6 +39,13 @@ public struct GlanceV1Directory: DirectoryService {
         case let .removeV1Member(imageID, memberID): try await client.removeMember(imageID: imageID, memberID: memberID)
         default: throw MembershipError.configuration(.unsupported("Glance v1 cannot \(action.description)"))
         }
+    }
+
+    /// The image list, its names kept for the overview.
+    func loadImages() async throws -> [GlanceV1Image] {
+        let images = try await client.images(detail: true)
+        await imageNames.record(images.map { ($0.id, $0.name ?? "") })
+        return images
     }
 
     public func pickerItems(_ purpose: PickerPurpose) async throws -> [PickerItem] { [] }
