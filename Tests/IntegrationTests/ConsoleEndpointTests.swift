@@ -49,7 +49,8 @@ struct ConsoleEndpointTests {
             try await console.send("+")
             try await console.type("p-e2e")
             try await console.send("Enter")
-            try await console.waitFor("the new member") { TmuxConsole.line(containing: "p-e2e", in: $0) != nil }
+            // The row itself, not the flash that names it while the add is in flight.
+            try await console.waitFor("the new member row") { $0.contains("│ p-e2e ") }
             try await filter(console, "p-e2e")
             try await console.send("d")
             try await console.waitFor(text: "Cancel")

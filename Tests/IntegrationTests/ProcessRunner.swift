@@ -11,8 +11,15 @@ struct ProcessResult {
 }
 
 enum ProcessRunner {
-    /// Foundation's `Process.run()` crashed (a bad pointer in its memcpy) when many tests started
-    /// children at the same moment; launches take turns, the children still run side by side.
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does not
+    /// import: looked up once.
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let closeFrom: CloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
+        unsafeBitCast($0, to: CloseFrom.self)
+    }
+
+    /// The few long-running children (sandbox servers, openssl) still use Foundation's `Process`,
+    /// whose `run()` crashed when several tests launched at once: those launches take turns.
     private static let launchLock = NSLock()
 
     static func launch(_ process: Process) throws {
@@ -32,33 +39,68 @@ enum ProcessRunner {
         }
     }
 
-    /// - Parameter captureOutput: false for programs that leave a daemon behind (tmux's server would
-    ///   keep the pipes open, and reading them would never end).
+    /// Runs a program with posix_spawn, its output going to temporary files.
+    ///
+    /// Foundation's `Process` crashed the test process twice in CI when many tests ran children at
+    /// once: a bad pointer inside `Process.run()`, and `readDataToEndOfFile()` aborting on EINTR
+    /// (its SIGCHLD handling interrupts reads). Spawning directly avoids both; files instead of pipes
+    /// mean no read can block on a child's full pipe, nor on a daemon (tmux's server) that keeps it.
+    /// - Parameter captureOutput: false sends the output to /dev/null.
     static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String],
                             captureOutput: Bool = true) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        guard captureOutput else {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try launch(process)
-            process.waitUntilExit()
-            return ProcessResult(status: process.terminationStatus, stdout: "", stderr: "")
+        let base = NSTemporaryDirectory() + "md-run-\(UUID().uuidString.prefix(12))"
+        let outPath = captureOutput ? base + ".out" : "/dev/null"
+        let errPath = captureOutput ? base + ".err" : "/dev/null"
+        defer {
+            if captureOutput {
+                try? FileManager.default.removeItem(atPath: outPath)
+                try? FileManager.default.removeItem(atPath: errPath)
+            }
         }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try launch(process)
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Nothing else of this process (its sockets, event loops, other children's files) goes along.
+        _ = closeFrom?(&actions, 3)
+        // The child starts with no signal blocked (test threads may block some) and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw StackUnavailable(message: "cannot run \(executable): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw StackUnavailable(message: "waitpid failed for \(executable): \(String(cString: strerror(errno)))") }
+        }
+        // Exited: its code; killed by a signal: 128 + the signal, as a shell reports it.
+        let exitCode: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        func read(_ path: String) -> String {
+            guard captureOutput, let data = FileManager.default.contents(atPath: path) else { return "" }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let stdout = read(outPath), stderr = read(errPath)
+        return ProcessResult(status: exitCode, stdout: stdout, stderr: stderr)
     }
 }
 

@@ -19,12 +19,7 @@ public final class SandboxDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         configuration.label = "memberdeck.sandbox"
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw SandboxDatabaseError(message: "cannot open sandbox data \(path): \(Self.describe(error))")
-        }
+        let pool = try await openPool(path: path, configuration: configuration)
         // The file holds the sandbox's demo passwords and tokens: readable by its owner only.
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
@@ -43,6 +38,23 @@ public final class SandboxDatabase: Sendable {
             if mkdir(path, 0o700) != 0, errno != EEXIST {
                 let reason = String(cString: strerror(errno))
                 throw SandboxDatabaseError(message: "cannot create the folder \(path) for the sandbox data: \(reason)")
+            }
+        }
+    }
+
+    /// Opens the pool. Switching a new file to WAL takes an exclusive lock that the busy timeout does
+    /// not cover, so a second process opening the same new file at that moment is told "database is
+    /// locked": it tries again for a few seconds before giving up.
+    private static func openPool(path: String, configuration: Configuration) async throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
+                attempt += 1
+                try await Task.sleep(nanoseconds: 100_000_000)
+            } catch {
+                throw SandboxDatabaseError(message: "cannot open sandbox data \(path): \(describe(error))")
             }
         }
     }
