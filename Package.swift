@@ -72,9 +72,25 @@ let package = Package(
             name: "console-bench",
             dependencies: ["Console", "CursesUI", "MembershipKit", "TerminalText"]
         ),
+        // A hostile HTTP server for the tests: endless pages, slow drips, pathological bodies, echoed secrets.
+        .target(
+            name: "HostileServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/HostileServer"
+        ),
+        // The bounded fuzz run of every decoder of server answers and configuration (run by the tests).
+        .executableTarget(
+            name: "memberdeck-fuzz",
+            dependencies: ["MembershipKit"]
+        ),
         .testTarget(
             name: "MembershipKitTests",
-            dependencies: ["MembershipKit", "TerminalText"]
+            dependencies: ["MembershipKit", "TerminalText", "HostileServer"]
         ),
         .testTarget(
             name: "CursesUITests",
@@ -103,6 +119,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "MembershipKit",
+                "HostileServer",
                 "Sandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

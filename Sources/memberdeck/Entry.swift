@@ -4,7 +4,8 @@ import MembershipKit
 import TerminalText
 
 /// Runs the command line and maps every outcome to memberdeck's exit codes:
-/// 0 done, 1 the server refused (or could not be reached), 2 usage or configuration error.
+/// 0 done, 1 the server refused (or could not be reached, or a listing stopped early), 2 usage or
+/// configuration error.
 @main
 enum Entry {
     static func main() async {
@@ -17,7 +18,8 @@ enum Entry {
             } else {
                 try command.run()
             }
-            exit(0)
+            // What was printed is right but not whole when a listing stopped early.
+            exit(PagingWarnings.occurred ? 1 : 0)
         } catch {
             exit(report(error))
         }
@@ -31,7 +33,7 @@ enum Entry {
         case let error as MembershipError:
             printError(error.description)
             switch error {
-            case .configuration, .ambiguous: return 2
+            case .configuration, .ambiguous, .invalidInput: return 2
             default: return 1
             }
         case let error as ConfigurationError:

@@ -139,3 +139,16 @@ struct HeaderFooterTests {
         #expect(ascii.lines[39].text.hasPrefix("gamma: pending -> accepted "))
     }
 }
+
+@Suite("Header: partial listings")
+struct PartialHeaderTests {
+    @Test("PARTIAL shows in the badge role after a listing stopped early")
+    func partialBadge() {
+        var state = RenderFixture.connected()
+        state.truncation = PagingTruncation(what: "images", reason: .pageLimit(5_000), kept: 12)
+        let frame = RenderFixture.render(state)
+        #expect(frame.lines[0].text.contains(" PARTIAL "))
+        #expect(RenderFixture.role(of: "PARTIAL", in: frame) == .headerBadge)
+        #expect(!RenderFixture.render(RenderFixture.connected()).lines[0].text.contains("PARTIAL"))
+    }
+}

@@ -5,6 +5,8 @@ struct ProcessResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The child's peak resident memory in KiB (`ru_maxrss` from `wait4`).
+    var peakMemoryKiB: Int = 0
 
     /// stdout parsed as JSON.
     func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
@@ -90,7 +92,8 @@ enum ProcessRunner {
             throw StackUnavailable(message: "cannot run \(executable): \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else { throw StackUnavailable(message: "waitpid failed for \(executable): \(String(cString: strerror(errno)))") }
         }
         // Exited: its code; killed by a signal: 128 + the signal, as a shell reports it.
@@ -100,7 +103,7 @@ enum ProcessRunner {
             return String(decoding: data, as: UTF8.self)
         }
         let stdout = read(outPath), stderr = read(errPath)
-        return ProcessResult(status: exitCode, stdout: stdout, stderr: stderr)
+        return ProcessResult(status: exitCode, stdout: stdout, stderr: stderr, peakMemoryKiB: usage.ru_maxrss)
     }
 }
 

@@ -78,6 +78,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var height: Int = 24
     /// Seconds of a `Retry-After` wait in progress (Rackspace over-limit), shown in the header.
     public var retryWait: RetryStatus?
+    /// The last listing that stopped early on this connection; the header shows `PARTIAL`.
+    public var truncation: PagingTruncation?
     /// Set when the user asked to quit while work was in flight.
     public var quitRequestedAt: Date?
     public var shouldExit = false

@@ -18,6 +18,8 @@ public enum Event: Sendable {
     case memberAdded(operation: Int, Result<ImageMember, MembershipError>)
     case memberRemoved(operation: Int, Result<Void, MembershipError>)
     case retrying(RetryNotice)
+    /// A listing stopped before its end (a paging limit, or a server whose pages never end).
+    case listingTruncated(PagingTruncation)
     /// A pane of the other systems loaded.
     case directoryLoaded(request: Int, Result<[RecordRow], MembershipError>)
     /// A change in the other systems answered.

@@ -4,9 +4,9 @@ import MembershipKit
 /// Performs effects with the SDK on Swift concurrency and posts their results as events.
 /// It never touches the terminal: results go through `post`, which the UI thread drains.
 public final class EffectRunner: Sendable {
-    /// Opens a session for a target (the configured default, a cloud, an endpoint). Retry waits are
-    /// reported through the given callback so the header can show them.
-    public typealias Connector = @Sendable (_ target: ConnectionTarget, _ onRetry: @escaping @Sendable (RetryNotice) -> Void) async throws -> Connection
+    /// Opens a session for a target (the configured default, a cloud, an endpoint). Retry waits and
+    /// listings that stop early are reported through `reports` so the screen can show them.
+    public typealias Connector = @Sendable (_ target: ConnectionTarget, _ reports: ConnectionReports) async throws -> Connection
 
     let post: @Sendable (Event) -> Void
     let connector: Connector
@@ -38,7 +38,8 @@ public final class EffectRunner: Sendable {
         Task { [self] in
             do {
                 let post = self.post
-                let connection = try await connector(target) { post(.retrying($0)) }
+                let reports = ConnectionReports(onRetry: { post(.retrying($0)) }, onTruncated: { post(.listingTruncated($0)) })
+                let connection = try await connector(target, reports)
                 await client.set(connection)
                 post(.connected(connection.info))
             } catch {
@@ -114,7 +115,8 @@ public struct ConnectedClient: Sendable {
     }
 
     /// Connects with a session: authenticates (or reuses the cached token) and describes it.
-    public static func connect(session: OpenStackSession, cloudName: String, isSandbox: Bool = false) async throws -> ConnectedClient {
+    public static func connect(session: OpenStackSession, cloudName: String, isSandbox: Bool = false,
+                               paging: PagingPolicy = .standard) async throws -> ConnectedClient {
         let token = try await session.validToken()
         let endpoint = try await session.imageEndpoint()
         let host = URLComponents(string: endpoint).map { components in
@@ -124,8 +126,24 @@ public struct ConnectedClient: Sendable {
         let info = SessionInfo(cloud: cloudName, region: cloud.regionName, userName: token.user.name ?? token.user.id,
                                projectName: token.project?.name ?? token.project?.id ?? "-", projectID: token.project?.id ?? "",
                                endpointHost: host, isSandbox: isSandbox, isAdmin: token.isAdmin)
-        return ConnectedClient(glance: GlanceV2Client(session: session), info: info)
+        return ConnectedClient(glance: GlanceV2Client(session: session, paging: paging), info: info)
     }
+}
+
+/// What a connection reports while it is used, as events for the controller.
+public struct ConnectionReports: Sendable {
+    /// A wait before a retry (the header counts it down).
+    public let onRetry: @Sendable (RetryNotice) -> Void
+    /// A listing that stopped early: the pane shows what loaded, and a warning says so.
+    public let onTruncated: @Sendable (PagingTruncation) -> Void
+
+    public init(onRetry: @escaping @Sendable (RetryNotice) -> Void, onTruncated: @escaping @Sendable (PagingTruncation) -> Void) {
+        self.onRetry = onRetry
+        self.onTruncated = onTruncated
+    }
+
+    /// The paging policy of a connection: `limits`, stopping early reported here.
+    public func paging(_ limits: PagingLimits) -> PagingPolicy { PagingPolicy(limits: limits, onTruncated: onTruncated) }
 }
 
 /// Where `connect` goes: the configured default, a cloud (`:cloud`), an endpoint (`:endpoint`).

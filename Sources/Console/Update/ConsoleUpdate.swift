@@ -48,6 +48,7 @@ public enum ConsoleUpdate {
             }
             state.session = info
             state.connectionError = nil
+            state.truncation = nil
             return startLoads(&state, includeMembers: false)
         case let .connectionFailed(message):
             state.connectionError = message
@@ -77,6 +78,11 @@ public enum ConsoleUpdate {
         case let .pickerLoaded(request, result): return pickerLoaded(&state, request, result)
         case let .retrying(notice):
             state.retryWait = RetryStatus(until: state.now.addingTimeInterval(notice.delay), status: notice.status)
+            return []
+        case let .listingTruncated(truncation):
+            // The pane shows what loaded; the header keeps saying it is not all, the flash says why.
+            state.truncation = truncation
+            flash(&state, truncation.description, .warning)
             return []
         }
     }

@@ -9,6 +9,7 @@ extension ConsoleUpdate {
         let previous = state.session
         state.session = info
         state.connectionError = nil
+        state.truncation = nil
         if let kind = info.directoryKind {
             if state.directory?.profile.kind != kind || (previous != nil && previous != info) {
                 state.directory = DirectoryState(profile: .of(kind))

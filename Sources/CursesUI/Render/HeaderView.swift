@@ -3,7 +3,8 @@ import Foundation
 import TerminalText
 
 /// Row 0: who and where (`memberdeck  devstack/RegionOne  alice@demo  glance.example:9292`) on the
-/// left; on the right the badges (`sandbox`, `READ-ONLY`, `admin`), a spinner while work is in
+/// left; on the right the badges (`sandbox`, `READ-ONLY`, `PARTIAL` after a listing stopped early,
+/// `admin`), a spinner while work is in
 /// flight and `retry in Ns` during a server-requested wait.
 enum HeaderView {
     static func draw(on canvas: inout Canvas, _ state: ConsoleState, glyphs: Glyphs) {
@@ -12,6 +13,7 @@ enum HeaderView {
         var right: [(String, Role)] = []
         if state.session?.isSandbox == true { right.append(("sandbox", .header)) }
         if state.settings.readOnly { right.append((" READ-ONLY ", .headerBadge)) }
+        if state.truncation != nil { right.append((" PARTIAL ", .headerBadge)) }
         if state.session?.isAdmin == true { right.append(("admin", .header)) }
         if state.isBusy { right.append((glyphs.spinnerFrame(state.tickCount), .header)) }
         if let wait = state.retryWait {

@@ -15,18 +15,25 @@ public final class AtmosphereClient: Sendable {
     /// Called after each page with the rows loaded so far and, when the server says, how many there are.
     public typealias Progress = @Sendable (_ loaded: Int, _ total: Int?) -> Void
 
-    public init(session: AtmosphereSession) { self.session = session }
+    /// Bounds every listing (see `PagingPolicy`).
+    public let paging: PagingPolicy
 
-    public convenience init(endpoint: AtmosphereEndpoint, transport: any HTTPTransport) {
-        self.init(session: AtmosphereSession(endpoint: endpoint, transport: transport))
+    public init(session: AtmosphereSession, paging: PagingPolicy = .standard) {
+        self.session = session
+        self.paging = paging
+    }
+
+    public convenience init(endpoint: AtmosphereEndpoint, transport: any HTTPTransport, paging: PagingPolicy = .standard) {
+        self.init(session: AtmosphereSession(endpoint: endpoint, transport: transport), paging: paging)
     }
 
     /// The usual stack: async-http-client with `tls`, retries, and (with a logger) the redacted request log.
     public static func make(endpoint: AtmosphereEndpoint, tls: CloudConfig.TLS = CloudConfig.TLS(), retryPolicy: RetryPolicy = RetryPolicy(),
-                            requestLog: RequestLog? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil) throws -> AtmosphereClient {
+                            requestLog: RequestLog? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
+                            paging: PagingPolicy = .standard) throws -> AtmosphereClient {
         let transport = try TransportStack.make(tls: tls, timeout: endpoint.timeout, retryPolicy: retryPolicy,
                                                 requestLog: requestLog, onRetry: onRetry)
-        return AtmosphereClient(endpoint: endpoint, transport: transport)
+        return AtmosphereClient(endpoint: endpoint, transport: transport, paging: paging)
     }
 
     /// Logs in now (rather than on the first request), to check the password or learn the username.
@@ -44,7 +51,7 @@ public final class AtmosphereClient: Sendable {
 
     /// One image, by integer id or UUID.
     public func image(id: String) async throws -> AtmosphereImage {
-        try await get(resourceURL("images", id))
+        try await get(try resourceURL("images", id))
     }
 
     /// The versions the caller can see, of one image (its integer id) or of one creator's images.
@@ -56,7 +63,7 @@ public final class AtmosphereClient: Sendable {
 
     /// One version, by UUID.
     public func version(id: String) async throws -> AtmosphereVersion {
-        try await get(resourceURL("image_versions", id))
+        try await get(try resourceURL("image_versions", id))
     }
 
     // MARK: Groups
@@ -70,7 +77,7 @@ public final class AtmosphereClient: Sendable {
     /// One group, by integer id or UUID, whether or not the caller belongs to it: Atmosphere hides other
     /// groups unless the request has `search`, so an empty one is sent.
     public func group(id: String) async throws -> AtmosphereGroup {
-        try await get(resourceURL("groups", id) + "?search=")
+        try await get(try resourceURL("groups", id) + "?search=")
     }
 
     // MARK: Memberships
@@ -84,7 +91,7 @@ public final class AtmosphereClient: Sendable {
     }
 
     public func membership(id: Int) async throws -> AtmosphereMembership {
-        try await get(resourceURL("image_version_memberships", String(id)))
+        try await get(try resourceURL("image_version_memberships", String(id)))
     }
 
     /// Shares a version with a group: `POST {"image_version": <version UUID>, "group": <group UUID>}`.
@@ -99,15 +106,15 @@ public final class AtmosphereClient: Sendable {
 
     /// Stops sharing: `DELETE` answers 204 (200 is taken too).
     public func removeMembership(id: Int) async throws {
-        _ = try await session.send("DELETE", resourceURL("image_version_memberships", String(id)), accept: [200, 204])
+        _ = try await session.send("DELETE", try resourceURL("image_version_memberships", String(id)), accept: [200, 204])
     }
 
     // MARK: Helpers
 
     func collectionURL(_ resource: String) -> String { session.endpoint.apiRoot + "/" + resource }
 
-    func resourceURL(_ resource: String, _ id: String) -> String {
-        collectionURL(resource) + "/" + QueryEncoding.pathSegment(id)
+    func resourceURL(_ resource: String, _ id: String) throws -> String {
+        collectionURL(resource) + "/" + (try QueryEncoding.pathSegment(id, what: "an Atmosphere id"))
     }
 
     func get<T: Decodable>(_ url: String) async throws -> T {
@@ -119,16 +126,16 @@ public final class AtmosphereClient: Sendable {
     func list<T: Decodable>(_ resource: String, _ filters: [(String, String?)], pageSize: Int, progress: Progress?) async throws -> [T] {
         let collection = collectionURL(resource)
         let query = filters.compactMap { name, value in value.map { (name, $0) } } + [("page_size", String(max(1, pageSize)))]
-        var url: String? = collection + "?" + query.map { "\($0.0)=\(QueryEncoding.escape($0.1))" }.joined(separator: "&")
-        var items: [T] = []
-        var visited = Set<String>()
-        while let current = url, visited.insert(current).inserted {
-            let page: AtmospherePage<T> = try await get(current)
-            items += page.results
-            progress?(items.count, page.count)
-            guard let next = page.next, !page.results.isEmpty else { break }
-            url = AtmospherePage<T>.nextURL(next, collection: collection)
+        var url = collection + "?" + query.map { "\($0.0)=\(QueryEncoding.escape($0.1))" }.joined(separator: "&")
+        var collector = PageCollector<T>(what: resource.replacingOccurrences(of: "_", with: " "), policy: paging)
+        while true {
+            let page: AtmospherePage<T> = try await get(url)
+            let next = page.results.isEmpty ? nil : page.next.map { AtmospherePage<T>.nextURL($0, collection: collection) }
+            let goOn = collector.add(page.results, marker: next, more: next != nil)
+            progress?(collector.items.count, page.count)
+            guard goOn, let next else { break }
+            url = next
         }
-        return items
+        return try collector.finish()
     }
 }

@@ -36,3 +36,5 @@ struct AtmospherePage<Item: Decodable>: Decodable {
         return collection + (linkParts.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 }
+
+extension AtmospherePage: Sendable where Item: Sendable {}

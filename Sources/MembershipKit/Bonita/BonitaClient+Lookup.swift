@@ -41,7 +41,7 @@ extension BonitaClient {
                 // Not an id after all: perhaps a name made of digits.
             }
         }
-        let found = try await collect(candidates).filter(matches)
+        let found = try await collect("Bonita \(kind)s", candidates).filter(matches)
         switch found.count {
         case 0: throw MembershipError.notFound("no Bonita \(kind) with \(names) '\(reference)'")
         case 1: return found[0]

@@ -17,7 +17,7 @@ extension BonitaClient {
     public func allMemberships(userID: Int, order: BonitaMembershipOrder = .default,
                                deploy: Set<BonitaMembershipDeploy> = BonitaMembershipDeploy.names,
                                pageSize: Int = 100) async throws -> [BonitaMembership] {
-        try await collect(pageSize: pageSize) { page, count in
+        try await collect("Bonita memberships", pageSize: pageSize) { page, count in
             try await memberships(userID: userID, page: page, count: count, order: order, deploy: deploy)
         }
     }

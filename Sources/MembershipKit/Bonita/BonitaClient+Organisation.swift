@@ -38,16 +38,20 @@ extension BonitaClient {
         try decode(try await send("GET", "API/identity/\(resource)/\(id)", notFound: "no \(resource) with id \(id)"))
     }
 
-    /// Every item of a search, page after page, until `Content-Range` says there is no more.
-    func collect<Item: Sendable & Equatable>(pageSize: Int = 100, _ fetch: (_ page: Int, _ count: Int) async throws -> BonitaPage<Item>) async throws -> [Item] {
-        var items: [Item] = []
+    /// Every item of a search, page after page, until `Content-Range` says there is no more, within
+    /// `paging`'s limits (a server may claim any total). `what` names the items in a truncation notice.
+    public func collect<Item: Sendable & Equatable>(_ what: String = "Bonita items", pageSize: Int = 100,
+                                                    _ fetch: (_ page: Int, _ count: Int) async throws -> BonitaPage<Item>) async throws -> [Item] {
+        var collector = PageCollector<Item>(what: what, policy: paging)
         var page = 0
         while true {
             let result = try await fetch(page, pageSize)
-            items += result.items
-            guard result.hasMore, !result.items.isEmpty else { return items }
+            let more = result.hasMore && !result.items.isEmpty
+            // Page numbers always advance, so only the limits can stop an endless total.
+            guard collector.add(result.items, marker: nil, more: more) else { break }
             page += 1
         }
+        return try collector.finish()
     }
 }
 

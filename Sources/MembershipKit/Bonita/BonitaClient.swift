@@ -16,18 +16,23 @@ public actor BonitaClient {
     /// How many times the login service was called (for tests and `--debug`).
     public private(set) var loginCount = 0
 
-    public init(endpoint: BonitaEndpoint, transport: any HTTPTransport) {
+    /// Bounds every listing (see `PagingPolicy`).
+    public let paging: PagingPolicy
+
+    public init(endpoint: BonitaEndpoint, transport: any HTTPTransport, paging: PagingPolicy = .standard) {
         self.endpoint = endpoint
         self.transport = transport
+        self.paging = paging
     }
 
     /// The usual stack: async-http-client with the TLS settings, retries, and (with a logger) the redacted
     /// request log, which hides the password, the cookies and the CSRF header.
     public static func make(endpoint: BonitaEndpoint, tls: CloudConfig.TLS = CloudConfig.TLS(), retryPolicy: RetryPolicy = RetryPolicy(),
-                            requestLog: RequestLog? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil) throws -> BonitaClient {
+                            requestLog: RequestLog? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
+                            paging: PagingPolicy = .standard) throws -> BonitaClient {
         let transport = try TransportStack.make(tls: tls, timeout: endpoint.timeout, retryPolicy: retryPolicy,
                                                 requestLog: requestLog, onRetry: onRetry)
-        return BonitaClient(endpoint: endpoint, transport: transport)
+        return BonitaClient(endpoint: endpoint, transport: transport, paging: paging)
     }
 
     /// Whether the client holds a session (which the server may still have ended).

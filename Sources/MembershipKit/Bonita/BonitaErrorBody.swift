@@ -24,7 +24,9 @@ struct BonitaErrorBody: Sendable, Equatable, Decodable {
 
     /// The body as Bonita's exception JSON, or nil when it is something else (empty, HTML from a proxy …).
     static func parse(_ body: Data) -> BonitaErrorBody? {
-        try? JSONDecoder().decode(BonitaErrorBody.self, from: body)
+        // Real exception bodies are small; a huge one is read as text by the generic decoder's bounded prefix.
+        guard body.count <= ErrorBodyDecoder.inspectedBytes else { return nil }
+        return try? JSONDecoder().decode(BonitaErrorBody.self, from: body)
     }
 
     /// The exception's class without its package (`APIForbiddenException`).
@@ -50,7 +52,7 @@ struct BonitaErrorBody: Sendable, Equatable, Decodable {
     /// status's reason); anything else as the SDK's generic decoder reads it.
     static func message(status: Int, contentType: String?, body: Data, emptyBody: String?) -> String {
         if let error = parse(body) {
-            return ErrorBodyDecoder.shorten(ErrorBodyDecoder.oneLine(error.text), status: status)
+            return ErrorBodyDecoder.finish(error.text, status: status)
         }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }), let emptyBody { return emptyBody }
         return ErrorBodyDecoder.message(status: status, contentType: contentType, body: body)
@@ -58,7 +60,8 @@ struct BonitaErrorBody: Sendable, Equatable, Decodable {
 
     /// Drops `USERNAME=… | ` tags and the Java class names that lead a message or follow a `: ` or `| `.
     static func clean(_ text: String) -> String {
-        var result = text.replacingOccurrences(of: #"USERNAME=[^|]*\|\s*"#, with: "", options: .regularExpression)
+        // Only the start of a message can be shown; cleaning a bounded prefix keeps the regexes cheap.
+        var result = String(text.prefix(4096)).replacingOccurrences(of: #"USERNAME=[^|]*\|\s*"#, with: "", options: .regularExpression)
         let className = #"(?:[a-z_][a-z0-9_]*\.)+[A-Z][A-Za-z0-9_$]*"#
         result = result.replacingOccurrences(of: #"(^|:\s|\|\s)"# + className + #"(?::\s*|$)"#, with: "$1", options: .regularExpression)
         // A class name may lead what the previous one left (`A: B: sentence`).

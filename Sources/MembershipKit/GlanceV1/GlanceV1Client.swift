@@ -5,11 +5,16 @@ import Foundation
 /// old api-ref and the server disagree, this client speaks as the server does.
 public struct GlanceV1Client: Sendable {
     public let session: OpenStackSession
+    /// Bounds every listing (see `PagingPolicy`).
+    public let paging: PagingPolicy
 
     /// Images per request: Glance v1 caps `limit` at 1000 (`api_limit_max`).
     public static let maximumPageSize = 1000
 
-    public init(session: OpenStackSession) { self.session = session }
+    public init(session: OpenStackSession, paging: PagingPolicy = .standard) {
+        self.session = session
+        self.paging = paging
+    }
 
     // MARK: Images
 
@@ -23,25 +28,24 @@ public struct GlanceV1Client: Sendable {
     ///   - pageSize: images per request (1 to 1000).
     public func images(detail: Bool = true, name: String? = nil, limit: Int? = nil, marker: String? = nil,
                        pageSize: Int = 200) async throws -> [GlanceV1Image] {
-        struct Page: Decodable { var images: [GlanceV1Image] }
         let url = URLJoining.appending(try await endpoint(), detail ? "images/detail" : "images")
         let size = min(max(pageSize, 1), Self.maximumPageSize)
-        var images: [GlanceV1Image] = []
+        var collector = PageCollector<GlanceV1Image>(what: "images", policy: paging)
         var marker = marker
-        var seenMarkers = Set<String>()
         while true {
-            let wanted = limit.map { min(size, $0 - images.count) } ?? size
+            let wanted = limit.map { min(size, $0 - collector.items.count) } ?? size
             guard wanted > 0 else { break }
             var items: [(String, String)] = []
             if let name { items.append(("name", name)) }
             items.append(("limit", String(wanted)))
             if let marker { items.append(("marker", marker)) }
-            let page: Page = try await getJSON(url + "?" + items.map { "\($0.0)=\(QueryEncoding.escape($0.1))" }.joined(separator: "&"))
-            images += page.images
-            guard page.images.count >= wanted, let last = page.images.last?.id, seenMarkers.insert(last).inserted else { break }
+            let page: GlanceV1ImagePage = try await getJSON(url + "?" + items.map { "\($0.0)=\(QueryEncoding.escape($0.1))" }.joined(separator: "&"))
+            // v1 has no next link: a full page means there may be more, after its last image.
+            let last = page.images.count >= wanted ? page.images.last?.id : nil
+            guard collector.add(Array(page.images.prefix(wanted)), marker: last, more: last != nil), let last else { break }
             marker = last
         }
-        return images
+        return try collector.finish()
     }
 
     /// Finds an image by id or by exact name among the images the caller can see (v1 has no
@@ -118,7 +122,7 @@ public struct GlanceV1Client: Sendable {
             var sharedImages: [GlanceV1SharedImage]
             enum CodingKeys: String, CodingKey { case sharedImages = "shared_images" }
         }
-        let url = URLJoining.appending(try await endpoint(), "shared-images/" + QueryEncoding.pathSegment(memberID))
+        let url = URLJoining.appending(try await endpoint(), "shared-images/" + (try QueryEncoding.pathSegment(memberID, what: "a member id")))
         let list: List = try await getJSON(url)
         return list.sharedImages
     }
@@ -143,11 +147,11 @@ public struct GlanceV1Client: Sendable {
     func endpoint() async throws -> String { try await session.imageEndpoint(version: "v1") }
 
     func membersURL(_ imageID: String) async throws -> String {
-        URLJoining.appending(try await endpoint(), "images/" + QueryEncoding.pathSegment(imageID) + "/members")
+        URLJoining.appending(try await endpoint(), "images/" + (try QueryEncoding.pathSegment(imageID, what: "an image id")) + "/members")
     }
 
     func memberURL(_ imageID: String, _ memberID: String) async throws -> String {
-        try await membersURL(imageID) + "/" + QueryEncoding.pathSegment(memberID)
+        try await membersURL(imageID) + "/" + (try QueryEncoding.pathSegment(memberID, what: "a member id"))
     }
 
     func getJSON<T: Decodable>(_ url: String) async throws -> T {
@@ -157,4 +161,9 @@ public struct GlanceV1Client: Sendable {
     static func decode<T: Decodable>(_ body: Data) throws -> T {
         try JSONResponse.decode(HTTPResponseData(status: 200, body: body))
     }
+}
+
+/// One page of `GET /v1/images[/detail]`.
+struct GlanceV1ImagePage: Decodable {
+    var images: [GlanceV1Image]
 }

@@ -3,34 +3,34 @@ import Foundation
 /// Glance v2 images and image members, over an `OpenStackSession`.
 public struct GlanceV2Client: Sendable {
     public let session: OpenStackSession
+    /// Bounds every listing (see `PagingPolicy`).
+    public let paging: PagingPolicy
 
-    public init(session: OpenStackSession) { self.session = session }
+    public init(session: OpenStackSession, paging: PagingPolicy = .standard) {
+        self.session = session
+        self.paging = paging
+    }
 
     // MARK: Images
 
-    /// Lists images following every `next` link (or until `query.limit`).
+    /// Lists images following every `next` link (or until `query.limit`), within `paging`'s limits.
     /// `progress` is called after each page with the number of images so far.
     public func listImages(_ query: ImageQuery = ImageQuery(), progress: (@Sendable (Int) -> Void)? = nil) async throws -> [Image] {
-        struct Page: Decodable {
-            var images: [Image]
-            var next: String?
-        }
         let base = try await session.imageEndpoint()
-        var url: String? = URLJoining.appending(base, "images") + "?" + query.queryString()
-        var images: [Image] = []
-        var visited = Set<String>()
-        while let current = url, visited.insert(current).inserted {
-            let page: Page = try await getJSON(current)
-            images += page.images
-            progress?(images.count)
-            if let limit = query.limit, images.count >= limit {
-                images = Array(images.prefix(limit))
-                break
-            }
-            guard let next = page.next, !page.images.isEmpty else { break }
+        var url = URLJoining.appending(base, "images") + "?" + query.queryString()
+        var collector = PageCollector<Image>(what: "images", policy: paging)
+        while true {
+            let page: GlanceV2ImagePage = try await getJSON(url)
+            let wanted = query.limit.map { $0 - collector.items.count } ?? Int.max
+            let reachedLimit = page.images.count >= wanted
+            let next = page.images.isEmpty || reachedLimit ? nil : page.next
+            // Glance's marker is the last image of a page: a page ending where an earlier one did is a circle.
+            let goOn = collector.add(reachedLimit ? Array(page.images.prefix(wanted)) : page.images, marker: page.images.last?.id, more: next != nil)
+            progress?(collector.items.count)
+            guard goOn, let next else { break }
             url = URLJoining.resolve(link: next, versionedBase: base)
         }
-        return images
+        return try collector.finish()
     }
 
     public func image(id: String) async throws -> Image {
@@ -94,8 +94,7 @@ public struct GlanceV2Client: Sendable {
     // MARK: Members
 
     public func members(imageID: String) async throws -> [ImageMember] {
-        struct List: Decodable { var members: [ImageMember] }
-        let list: List = try await getJSON(try await membersURL(imageID))
+        let list: GlanceV2MemberList = try await getJSON(try await membersURL(imageID))
         return list.members
     }
 
@@ -105,6 +104,8 @@ public struct GlanceV2Client: Sendable {
 
     /// Shares an image with a project (`POST {"member": id}`; Glance answers 200).
     public func addMember(imageID: String, memberID: String) async throws -> ImageMember {
+        // A member that no later request could name (`..`) is refused here too, not only when removed.
+        _ = try QueryEncoding.pathSegment(memberID, what: "a member id")
         let body = try JSONSerialization.data(withJSONObject: ["member": memberID])
         let response = try await session.send("POST", try await membersURL(imageID), json: body)
         return try decode(response)
@@ -125,13 +126,13 @@ public struct GlanceV2Client: Sendable {
     // MARK: Helpers
 
     func imageURL(_ id: String) async throws -> String {
-        URLJoining.appending(try await session.imageEndpoint(), "images/" + QueryEncoding.pathSegment(id))
+        URLJoining.appending(try await session.imageEndpoint(), "images/" + (try QueryEncoding.pathSegment(id, what: "an image id")))
     }
 
     func membersURL(_ imageID: String) async throws -> String { try await imageURL(imageID) + "/members" }
 
     func memberURL(_ imageID: String, _ memberID: String) async throws -> String {
-        try await membersURL(imageID) + "/" + QueryEncoding.pathSegment(memberID)
+        try await membersURL(imageID) + "/" + (try QueryEncoding.pathSegment(memberID, what: "a member id"))
     }
 
     func getJSON<T: Decodable>(_ url: String) async throws -> T {
@@ -141,4 +142,15 @@ public struct GlanceV2Client: Sendable {
     func decode<T: Decodable>(_ response: HTTPResponseData) throws -> T {
         try JSONResponse.decode(response)
     }
+}
+
+/// One page of `GET /v2/images`.
+struct GlanceV2ImagePage: Decodable {
+    var images: [Image]
+    var next: String?
+}
+
+/// `GET /v2/images/{id}/members` (not paginated).
+struct GlanceV2MemberList: Decodable {
+    var members: [ImageMember]
 }

@@ -43,7 +43,20 @@ public enum QueryEncoding {
     static let queryExtras = Set(":,".utf8)
 
     public static func escape(_ value: String) -> String { encode(value, keep: unreserved.union(queryExtras)) }
-    public static func pathSegment(_ value: String) -> String { encode(value, keep: unreserved) }
+
+    /// One path segment, percent-encoded. An empty segment, `.` or `..` is refused: a proxy or server
+    /// that normalises paths would turn `DELETE …/members/..` into a request on the image itself, and
+    /// `%2E%2E` is no cure (RFC 3986 lets normalisers decode it). No image, member, version or group
+    /// id of these systems can be a dot segment, so refusing loses nothing.
+    public static func pathSegment(_ value: String, what: String = "id") throws -> String {
+        guard !value.isEmpty, value != ".", value != ".." else {
+            throw MembershipError.invalidInput(value.isEmpty ? "an empty \(what) cannot be used" : "'\(value)' cannot be used as \(what) (it would name another path)")
+        }
+        return pathSegmentText(value)
+    }
+
+    /// The percent-encoded text of a segment, without the dot-segment check (for redaction forms).
+    static func pathSegmentText(_ value: String) -> String { encode(value, keep: unreserved) }
 
     static func encode(_ value: String, keep: Set<UInt8>) -> String {
         var out = ""

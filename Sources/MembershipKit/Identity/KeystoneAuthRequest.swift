@@ -105,12 +105,7 @@ public enum KeystoneAuthRequest {
             }
             var token: Token
         }
-        let body: Body
-        do {
-            body = try JSONDecoder().decode(Body.self, from: response.body)
-        } catch {
-            throw MembershipError.invalidResponse("Keystone token body could not be read (\(error))")
-        }
+        let body = try JSONResponse.decode(response, as: Body.self, what: "Keystone's token body")
         guard let expires = Timestamp.parse(body.token.expires_at) else {
             throw MembershipError.invalidResponse("Keystone token has an unreadable expires_at '\(body.token.expires_at)'")
         }

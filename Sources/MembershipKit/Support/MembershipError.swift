@@ -52,8 +52,15 @@ public enum MembershipError: Error, Sendable, Equatable, CustomStringConvertible
     case notFound(String)
     /// A name the user gave matches several things.
     case ambiguous(String)
+    /// A value (typed, or taken from a server's answer) that cannot be used in a request.
+    case invalidInput(String)
+    /// A listing stopped before its end (a paging limit, or a server whose pages never end).
+    case truncated(PagingTruncation)
 
-    public var description: String {
+    /// One line, with every secret memberdeck holds redacted (a server may echo them in any text).
+    public var description: String { SecretRedactor.shared.redact(unredactedDescription) }
+
+    private var unredactedDescription: String {
         switch self {
         case let .http(failure):
             var text = "\(failure.status) \(HTTPStatusText.reason(failure.status)): \(failure.message)"
@@ -72,6 +79,8 @@ public enum MembershipError: Error, Sendable, Equatable, CustomStringConvertible
         case let .invalidResponse(text): return "unexpected answer from the server: \(text)"
         case let .notFound(text): return text
         case let .ambiguous(text): return text
+        case let .invalidInput(text): return text
+        case let .truncated(truncation): return truncation.description
         }
     }
 

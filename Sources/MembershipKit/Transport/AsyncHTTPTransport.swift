@@ -32,8 +32,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
     }
 
-    /// Largest body read; member lists and image pages are far smaller.
-    static let maximumBodyBytes = 64 * 1024 * 1024
+    /// Largest body read. A page of 1,000 Glance images is about 1–2 MB; a hostile server must not
+    /// make one answer cost more memory than this.
+    static let maximumBodyBytes = 16 * 1024 * 1024
     private static let clients = NIOLockedValueBox<[Settings: HTTPClient]>([:])
 
     let client: HTTPClient
@@ -67,7 +68,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
                 tlsConfiguration: tls,
                 // Never follow redirects: a redirect could carry the token to another host.
                 redirectConfiguration: .disallow,
-                timeout: .init(connect: .milliseconds(Int64(settings.connectTimeout * 1000)))
+                timeout: .init(connect: .milliseconds(milliseconds(settings.connectTimeout)))
             )
             configuration.decompression = .enabled(limit: .ratio(50))
             // A refused connection fails at once; RetryPolicy decides about retrying, with backoff,
@@ -79,19 +80,35 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
     }
 
+    /// Seconds as whole milliseconds, clamped to a day so that no configured number can overflow.
+    static func milliseconds(_ seconds: Double) -> Int64 {
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        return Int64(min(seconds, 86_400) * 1000)
+    }
+
     public func send(_ request: HTTPRequestSpec, timeout: Double) async throws -> HTTPResponseData {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method.uppercased())
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let client = self.client
+        let prepared = outgoing
+        let headTimeout = TimeAmount.milliseconds(Self.milliseconds(timeout))
         do {
-            let response = try await client.execute(outgoing, timeout: .milliseconds(Int64(timeout * 1000)))
-            let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
-            return HTTPResponseData(
-                status: Int(response.status.code),
-                headers: response.headers.map { ($0.name, $0.value) },
-                body: Data(buffer.readableBytesView)
-            )
+            // The head and the whole body within `timeout`: a server that drips its body must not hold us.
+            return try await Deadline.run(seconds: timeout) {
+                let response = try await client.execute(prepared, timeout: headTimeout)
+                let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
+                return HTTPResponseData(
+                    status: Int(response.status.code),
+                    headers: response.headers.map { ($0.name, $0.value) },
+                    body: Data(buffer.readableBytesView)
+                )
+            }
+        } catch is Deadline.Exceeded {
+            throw MembershipError.connection(ConnectionFailure(
+                kind: .timeout, target: TransportErrorClassifier.hostAndPort(of: request.url),
+                detail: "the answer did not complete within \(TransportErrorClassifier.formatSeconds(timeout)) (api_timeout)"))
         } catch {
             throw TransportErrorClassifier.classify(error, url: request.url, timeout: timeout)
         }

@@ -31,6 +31,57 @@ public enum Redaction {
         return "<\(data.count) bytes>"
     }
 
+    /// The secret values a request carries: secret headers (an `Authorization` value also without its
+    /// scheme word, each cookie of a `Cookie` header) and secret fields of a JSON or form body.
+    public static func secretValues(of request: HTTPRequestSpec) -> [String] {
+        var values: [String] = []
+        for (name, value) in request.headers where secretHeaders.contains(name.lowercased()) {
+            values.append(value)
+            switch name.lowercased() {
+            case "authorization", "proxy-authorization":
+                if let space = value.firstIndex(of: " ") { values.append(String(value[value.index(after: space)...])) }
+            case "cookie":
+                values += value.split(separator: ";").compactMap { pair in
+                    pair.split(separator: "=", maxSplits: 1).dropFirst().first.map { String($0).trimmingCharacters(in: .whitespaces) }
+                }
+            default: break
+            }
+        }
+        guard let body = request.body, !body.isEmpty, body.count <= 1_048_576 else { return values }
+        if let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) {
+            collectSecrets(object, parentIsSecret: false, into: &values)
+        } else {
+            for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                if parts.count == 2, isSecretKey(String(parts[0])) {
+                    let raw = String(parts[1])
+                    values.append(raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw)
+                }
+            }
+        }
+        return values
+    }
+
+    /// The strings `redactJSON` would hide, collected instead of replaced.
+    static func collectSecrets(_ value: Any, parentIsSecret: Bool, into values: inout [String]) {
+        if let dictionary = value as? [String: Any] {
+            for (key, item) in dictionary {
+                let secret = parentIsSecret || isSecretKey(key)
+                if item is [Any] {
+                    collectSecrets(item, parentIsSecret: secret, into: &values)
+                } else if item is [String: Any] {
+                    collectSecrets(item, parentIsSecret: secret && key.lowercased() == "token", into: &values)
+                } else if secret, let text = item as? String {
+                    values.append(text)
+                }
+            }
+        } else if let list = value as? [Any] {
+            for item in list { collectSecrets(item, parentIsSecret: parentIsSecret, into: &values) }
+        } else if parentIsSecret, let text = value as? String {
+            values.append(text)
+        }
+    }
+
     static func isSecretKey(_ key: String) -> Bool {
         let lower = key.lowercased()
         return lower.contains("password") || lower.contains("secret") || lower.contains("token") || lower == "key" || lower.hasSuffix("_key")

@@ -8,6 +8,9 @@ import NIOSSL
 enum TransportErrorClassifier {
     static func classify(_ error: any Error, url: String, timeout: Double) -> MembershipError {
         if let error = error as? MembershipError { return error }
+        if error is NIOTooManyBytesError {
+            return .invalidResponse("the answer from \(hostAndPort(of: url)) was larger than \(AsyncHTTPTransport.maximumBodyBytes / 1_048_576) MiB")
+        }
         let target = hostAndPort(of: url)
         func failure(_ kind: ConnectionFailure.Kind, _ detail: String) -> MembershipError {
             .connection(ConnectionFailure(kind: kind, target: target, detail: detail))

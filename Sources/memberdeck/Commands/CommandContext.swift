@@ -10,12 +10,19 @@ struct CommandContext: Sendable {
     /// `--endpoint NAME` resolved once: a command asks several times (which kind? which client?),
     /// and config.yaml is read, and its warnings printed, only once.
     let endpointSelection: Result<EndpointConfig?, ConfigurationError>
+    /// `paging:` of config.yaml, read once.
+    let pagingSelection: Result<PagingLimits, ConfigurationError>
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options
         self.environment = environment
         xdg = XDGDirectories(environment: environment)
         endpointSelection = Self.resolveEndpoint(options.endpoint, path: Self.configPath(xdg), environment: environment)
+        do {
+            pagingSelection = .success(try PagingSettings.load(path: Self.configPath(xdg)))
+        } catch {
+            pagingSelection = .failure(error as? ConfigurationError ?? .malformedFile(path: Self.configPath(xdg), detail: "\(error)"))
+        }
     }
 
     var loader: CloudConfigLoader { CloudConfigLoader(environment: environment) }
@@ -55,7 +62,8 @@ struct CommandContext: Sendable {
 
     func glance() async throws -> GlanceV2Client {
         let target = try await target()
-        return GlanceV2Client(session: try session(for: target.cloud, sandbox: target.sandbox != nil, reportsRetries: target.reportsRetries))
+        return GlanceV2Client(session: try session(for: target.cloud, sandbox: target.sandbox != nil, reportsRetries: target.reportsRetries),
+                              paging: try paging)
     }
 
     /// What to say when a command does not fit the endpoint's kind.

@@ -19,10 +19,11 @@ extension CommandContext {
     }
 
     func glanceV1(_ endpoint: EndpointConfig) throws -> GlanceV1Client {
-        GlanceV1Client(session: try session(for: try keystoneCloud(for: endpoint)))
+        GlanceV1Client(session: try session(for: try keystoneCloud(for: endpoint)), paging: try paging)
     }
 
-    func atmosphere(_ endpoint: EndpointConfig) throws -> AtmosphereClient {
+    /// `paging` nil: the command line's (a listing that stops early is a warning and exit 1).
+    func atmosphere(_ endpoint: EndpointConfig, paging: PagingPolicy? = nil) throws -> AtmosphereClient {
         let credentials: AtmosphereEndpoint.Credentials
         if let token = endpoint.token {
             credentials = .token(try SecretResolver.resolve(token, what: "token of endpoint \(endpoint.name)"))
@@ -31,13 +32,13 @@ extension CommandContext {
                                     password: try SecretResolver.resolve(endpoint.password ?? .literal(""), what: "password_command of endpoint \(endpoint.name)"))
         }
         return try AtmosphereClient.make(endpoint: AtmosphereEndpoint(baseURL: endpoint.url ?? "", credentials: credentials, timeout: endpoint.timeout ?? 60),
-                                         tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter)
+                                         tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter, paging: try paging ?? self.paging)
     }
 
-    func bonita(_ endpoint: EndpointConfig) throws -> BonitaClient {
+    func bonita(_ endpoint: EndpointConfig, paging: PagingPolicy? = nil) throws -> BonitaClient {
         let password = try SecretResolver.resolve(endpoint.password ?? .literal(""), what: "password_command of endpoint \(endpoint.name)")
         return try BonitaClient.make(endpoint: BonitaEndpoint(baseURL: endpoint.url ?? "", username: endpoint.username ?? "", password: password,
                                                               timeout: endpoint.timeout ?? 60),
-                                     tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter)
+                                     tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter, paging: try paging ?? self.paging)
     }
 }

@@ -34,6 +34,8 @@ struct MembersCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
         @Argument(help: ArgumentHelp("Member (project) id.", valueName: "member")) var member: String
 
+        func validate() throws { try MemberIDCheck.validate(member) }
+
         func run() async throws {
             let context = CommandContext(options: global)
             let glance = try await context.glance()
@@ -127,6 +129,7 @@ struct MemberBatch: ParsableArguments {
 
     func validate() throws {
         if members.isEmpty { throw ValidationError("give at least one member (project id)") }
+        try members.forEach(MemberIDCheck.validate)
     }
 
     func run<Output: Sendable>(_ operation: @escaping @Sendable (GlanceV2Client, String, String) async throws -> Output,
@@ -148,6 +151,7 @@ struct StatusChange: ParsableArguments {
 
     func validate() throws {
         if images.isEmpty { throw ValidationError("give at least one image") }
+        if let member { try MemberIDCheck.validate(member) }
     }
 
     func apply(_ status: MemberStatus) async throws {
@@ -165,5 +169,15 @@ struct StatusChange: ParsableArguments {
             try await glance.withImageID(reference) { try await glance.updateMember(imageID: $0, memberID: memberID, status: status) }
         }
         try BulkRun.report(items, context: context) { Presentations.members($0) }
+    }
+}
+
+/// Ids that could only ever name another path (`.`, `..`, empty) are refused as the command line is
+/// read, before any request: the SDK refuses them too, this says so with exit 2.
+enum MemberIDCheck {
+    static func validate(_ member: String) throws {
+        do { _ = try QueryEncoding.pathSegment(member, what: "a member id") } catch let error as MembershipError {
+            throw ValidationError(error.description)
+        }
     }
 }

@@ -56,8 +56,8 @@ enum ConsoleLauncher {
                                useColor: !noColor, unicode: unicode, mouse: file.mouse)
         let connector = ConsoleConnector(context: context, firstCloud: firstCloud, sandbox: sandbox, endpoints: endpoints,
                                          initialEndpoint: global.endpoint, fileClouds: (try? context.loader.cloudNames()) ?? [])
-        let runner = EffectRunner(connector: { target, onRetry in
-            try await connector.connect(target, onRetry: onRetry)
+        let runner = EffectRunner(connector: { target, reports in
+            try await connector.connect(target, reports: reports)
         }, activityLog: ActivityLogFile(path: (context.xdg.memberdeckState as NSString).appendingPathComponent("activity.log")), post: loop.post)
         let status = loop.run(perform: runner.perform)
         await sandbox?.stop()

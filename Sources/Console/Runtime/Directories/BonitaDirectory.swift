@@ -63,26 +63,14 @@ public struct BonitaDirectory: DirectoryService {
     }
 
     func allUsers() async throws -> [BonitaUser] {
-        try await pages { try await client.users(page: $0, count: Self.pageSize) }
+        try await client.collect("Bonita users", pageSize: Self.pageSize) { try await client.users(page: $0, count: $1) }
     }
 
     func allGroups() async throws -> [BonitaGroup] {
-        try await pages { try await client.groups(page: $0, count: Self.pageSize) }
+        try await client.collect("Bonita groups", pageSize: Self.pageSize) { try await client.groups(page: $0, count: $1) }
     }
 
     func allRoles() async throws -> [BonitaRole] {
-        try await pages { try await client.roles(page: $0, count: Self.pageSize) }
-    }
-
-    /// Follows Bonita's pages until the last (`Content-Range` says when).
-    func pages<Item: Sendable>(_ fetch: (Int) async throws -> BonitaPage<Item>) async throws -> [Item] {
-        var items: [Item] = []
-        var page = 0
-        while true {
-            let answer = try await fetch(page)
-            items += answer.items
-            guard answer.hasMore, !answer.items.isEmpty else { return items }
-            page += 1
-        }
+        try await client.collect("Bonita roles", pageSize: Self.pageSize) { try await client.roles(page: $0, count: $1) }
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import HostileServer
+import Testing
+
+/// The real binary against a hostile server on loopback: endless pages, slow drips, echoed secrets,
+/// dot segments. Needs no reference stack: the hostile server is Keystone and Glance at once.
+@Suite("CLI against a hostile server")
+struct CLIHostileServerTests {
+    let cli = CLI()
+
+    private func hostile(password: String = "correct-horse-battery", apiTimeout: Double? = nil,
+                         glance: @escaping @Sendable (HostileRequest) -> HostileReply) async throws -> (HostileServer, [String: String]) {
+        try await HostileCLI.start(cli, password: password, apiTimeout: apiTimeout, glance: glance)
+    }
+
+    private func writeConfig(_ text: String) throws {
+        try FileManager.default.createDirectory(atPath: cli.home + "/config/memberdeck", withIntermediateDirectories: true)
+        try text.write(toFile: cli.home + "/config/memberdeck/config.yaml", atomically: true, encoding: .utf8)
+    }
+
+    @Test("paging.max_items in config.yaml sets the limit; a wrong value names the file and line")
+    func configuredLimit() async throws {
+        let (server, environment) = try await hostile { request in
+            let page = Int(request.query("page") ?? "0") ?? 0
+            return .json(200, object: ["images": [["id": "id-\(page)", "name": "n"]], "next": "/v2/images?marker=id-\(page)&page=\(page + 1)"])
+        }
+        defer { Task { await server.stop() } }
+        try writeConfig("paging:\n  max_items: 5\n")
+        let limited = try await cli.memberdeck(["images", "list", "-f", "value"], extraEnvironment: environment)
+        #expect(limited.status == 1)
+        let ids: [String] = limited.stdout.split(separator: "\n").map { line in String(line.prefix { $0 != " " }) }
+        #expect(ids == ["id-0", "id-1", "id-2", "id-3", "id-4"])
+        try writeConfig("paging:\n  max_pages: 1e16\n")
+        let wrong = try await cli.memberdeck(["images", "list"], extraEnvironment: environment)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("config.yaml") && wrong.stderr.contains("line 2") && wrong.stderr.contains("max_pages"), "\(wrong.stderr)")
+    }
+
+    @Test("A slow drip ends at api_timeout with one line and exit 1")
+    func slowDrip() async throws {
+        let (server, environment) = try await hostile(apiTimeout: 1) { _ in
+            .drip(status: 200, headers: [("Content-Type", "application/json")], chunk: Data(" ".utf8), interval: 0.25, count: 240)
+        }
+        defer { Task { await server.stop() } }
+        let result = try await cli.memberdeck(["images", "list"], extraEnvironment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("did not complete within 1 s (api_timeout)"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("A password or token echoed by the server never reaches stderr or the --debug log")
+    func echoedSecrets() async throws {
+        let password = "Echo-Me-If-You-Dare-42"
+        let base = LateURL()
+        let server = try await HostileServer.start { request in
+            if FakeOpenStack.isTokenRequest(request) {
+                // A 401 that quotes the request's password, and the JSON-escaped body.
+                let echoed = String(decoding: request.body, as: UTF8.self).replacingOccurrences(of: "\"", with: "'")
+                return .json(401, object: ["error": ["code": 401, "title": "Unauthorized", "message": "bad password \(password) in \(echoed)"]])
+            }
+            return .json(500, "{}")
+        }
+        base.set(server.url)
+        defer { Task { await server.stop() } }
+        let clouds = cli.home + "/echo-clouds.yaml"
+        try FakeOpenStack.cloudsYAML(authURL: server.url, password: password).write(toFile: clouds, atomically: true, encoding: .utf8)
+        let result = try await cli.memberdeck(["--debug", "images", "list"], extraEnvironment: ["OS_CLIENT_CONFIG_FILE": clouds, "OS_CLOUD": "hostile"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("401"), "\(result.stderr)")
+        #expect(result.stderr.contains("bad password ***"), "\(result.stderr)")
+        #expect(!result.stderr.contains(password))
+        let log = (try? String(contentsOfFile: cli.home + "/state/memberdeck/memberdeck.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("RESP 401"))
+        #expect(!log.contains(password))
+    }
+
+    @Test("Member ids '.' and '..' are refused with exit 2 before any request names them", arguments: [".", ".."])
+    func dotSegments(member: String) async throws {
+        let (server, environment) = try await hostile { _ in .json(204, "") }
+        defer { Task { await server.stop() } }
+        let result = try await cli.memberdeck(["members", "remove", "8a3c5e10-0000-4000-8000-000000000001", member], extraEnvironment: environment)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot be used as a member id"), "\(result.stderr)")
+        #expect(!server.requests.contains { $0.method == "DELETE" })
+    }
+}
+
+/// The default paging limit against endless pages: 100,000 images through the real binary. A stress
+/// test (`scripts/test` runs the `Stress…` suites alone, after the others).
+@Suite("CLI against endless pages")
+struct StressEndlessPagesTests {
+    let cli = CLI()
+
+    @Test("Endless pages: the default limit stops at 100,000 images, with one warning line, exit 1, and bounded memory")
+    func endlessPagesDefaultLimit() async throws {
+        let (server, environment) = try await HostileCLI.start(cli) { request in
+            let page = Int(request.query("page") ?? "0") ?? 0
+            let images = (0..<1000).map { ["id": String(format: "%08d-0000-4000-8000-%012d", page, $0), "name": "n\($0)", "visibility": "shared"] }
+            return .json(200, object: ["images": images, "next": "/v2/images?marker=x&page=\(page + 1)"])
+        }
+        defer { Task { await server.stop() } }
+        let result = try await cli.memberdeck(["images", "list", "-f", "value"], extraEnvironment: environment)
+        #expect(result.status == 1, "\(result.stderr)")
+        let warnings = result.stderr.split(separator: "\n")
+        #expect(warnings.count == 1 && warnings[0].contains("stopped listing images at 100000 (paging.max_items"), "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 100_000)
+        #expect(result.peakMemoryKiB < 300 * 1024, "peak memory \(result.peakMemoryKiB) KiB")
+    }
+}
+
+/// A hostile cloud for the binary: the server is Keystone and Glance at once, with a clouds.yaml.
+enum HostileCLI {
+    /// Starts a hostile cloud whose Glance answers with `glance`; returns it with the environment to use it.
+    static func start(_ cli: CLI, password: String = "correct-horse-battery", apiTimeout: Double? = nil,
+                      glance: @escaping @Sendable (HostileRequest) -> HostileReply) async throws -> (HostileServer, [String: String]) {
+        let base = LateURL()
+        let server = try await HostileServer.start { request in
+            FakeOpenStack.isTokenRequest(request) ? FakeOpenStack.tokenReply(imageURL: base.value + "/image") : glance(request)
+        }
+        base.set(server.url)
+        let clouds = cli.home + "/hostile-clouds-\(server.port).yaml"
+        try FakeOpenStack.cloudsYAML(authURL: server.url, password: password, apiTimeout: apiTimeout).write(toFile: clouds, atomically: true, encoding: .utf8)
+        return (server, ["OS_CLIENT_CONFIG_FILE": clouds, "OS_CLOUD": "hostile"])
+    }
+}
+
+/// A URL known only once the server listens.
+final class LateURL: @unchecked Sendable {
+    private let lock = NSLock()
+    private var url = ""
+    var value: String { lock.withLock { url } }
+    func set(_ value: String) { lock.withLock { url = value } }
+}
