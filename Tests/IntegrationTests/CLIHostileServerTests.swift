@@ -131,3 +131,28 @@ final class LateURL: @unchecked Sendable {
     var value: String { lock.withLock { url } }
     func set(_ value: String) { lock.withLock { url = value } }
 }
+
+/// The console against a hostile server, in tmux: what loaded is shown, with a warning that it is not all.
+@Suite("Console against a hostile server in tmux", .enabled(if: SandboxEndToEnd.binaryExists), .serialized)
+struct ConsoleHostileServerTests {
+    @Test("Endless pages: the images pane shows what loaded, the header says PARTIAL and the flash says why")
+    func endlessPages() async throws {
+        let cli = CLI()
+        let (server, environment) = try await HostileCLI.start(cli) { request in
+            if request.path.hasSuffix("/members") { return .json(200, object: ["members": [Any]()]) }
+            let page = Int(request.query("page") ?? "0") ?? 0
+            let images = (0..<10).map { ["id": "img-\(page)-\($0)", "name": "endless-\(page)-\($0)", "visibility": "private", "owner": "p1"] }
+            return .json(200, object: ["images": images, "next": "/v2/images?marker=img-\(page)-9&page=\(page + 1)"])
+        }
+        defer { Task { await server.stop() } }
+        try FileManager.default.createDirectory(atPath: cli.home + "/config/memberdeck", withIntermediateDirectories: true)
+        try "paging:\n  max_items: 30\n".write(toFile: cli.home + "/config/memberdeck/config.yaml", atomically: true, encoding: .utf8)
+        let console = try TmuxConsole(["--refresh", "off"], cli: cli, extraEnvironment: environment)
+        defer { console.close() }
+        let screen = try await console.waitFor(text: "PARTIAL", timeout: 20)
+        #expect(screen.contains("endless-0-0"), "\(screen)")
+        try await console.waitFor(text: "stopped listing images at 30")
+        try await console.send("q")
+        try await console.waitFor(text: "EXITED:0")
+    }
+}

@@ -21,7 +21,7 @@ public struct ConsoleConfigFile: Sendable, Equatable {
         public var description: String { line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)" }
     }
 
-    static let knownSettings = ["keys", "refresh", "theme", "mouse", "read_only", "endpoints"]
+    static let knownSettings = ["keys", "refresh", "theme", "mouse", "read_only", "endpoints", "paging"]
 
     /// Reads the file; a missing file is the defaults.
     public static func load(path: String) throws -> ConsoleConfigFile {
@@ -93,8 +93,8 @@ public struct ConsoleConfigFile: Sendable, Equatable {
                     }
                     config.keyOverrides[action] = keys
                 }
-            case "endpoints":
-                // Read by MembershipKit's EndpointsFile: the SDK and the CLI use them too.
+            case "endpoints", "paging":
+                // Read by MembershipKit (EndpointsFile, PagingSettings): the CLI uses them too.
                 continue
             default:
                 throw LoadError(path: path, line: line, message: "unknown setting '\(key)' (settings: \(knownSettings.joined(separator: ", ")))")
