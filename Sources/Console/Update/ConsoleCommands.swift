@@ -59,16 +59,17 @@ enum ConsoleCommands {
             state.settings.themeName = argument
             ConsoleUpdate.flash(&state, "theme \(argument)", .info)
         case "refresh":
-            if argument == "off" {
+            switch RefreshInterval.parse(argument) {
+            case .some(.none):
                 state.settings.refreshInterval = nil
                 state.nextRefresh = nil
                 ConsoleUpdate.flash(&state, "auto-refresh off", .info)
-            } else if let seconds = Double(argument), seconds >= 1 {
+            case let .some(.some(seconds)):
                 state.settings.refreshInterval = seconds
                 state.nextRefresh = state.now.addingTimeInterval(seconds)
                 ConsoleUpdate.flash(&state, "auto-refresh every \(argument) s", .info)
-            } else {
-                ConsoleUpdate.flash(&state, ":refresh takes a number of seconds (at least 1) or off, not '\(argument)'", .error)
+            case .none:
+                ConsoleUpdate.flash(&state, ":refresh \(RefreshInterval.expectation), not '\(argument)'", .error)
             }
         case "log":
             state.overlay = .log

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 
 /// Options of the interactive console (`memberdeck` with no subcommand).
 struct ConsoleOptions: ParsableArguments {
@@ -12,14 +13,14 @@ struct ConsoleOptions: ParsableArguments {
     var refresh: String?
 
     func validate() throws {
-        if let refresh, refresh != "off", (Double(refresh) ?? 0) < 1 {
-            throw ValidationError("--refresh takes a number of seconds (at least 1) or off, not '\(refresh)'")
+        if let refresh, RefreshInterval.parse(refresh) == nil {
+            throw ValidationError("--refresh \(RefreshInterval.expectation), not '\(refresh)'")
         }
     }
 
     /// The interval the option asks for: nil when not given, `.some(nil)` for off.
     var refreshInterval: Double?? {
         guard let refresh else { return nil }
-        return refresh == "off" ? .some(nil) : .some(Double(refresh))
+        return RefreshInterval.parse(refresh)
     }
 }
