@@ -64,7 +64,6 @@ let package = Package(
                 "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Benchmark of the console's render and update with 10,000 images (scripts/bench-console).
@@ -75,6 +74,11 @@ let package = Package(
         .testTarget(
             name: "MembershipKitTests",
             dependencies: ["MembershipKit", "TerminalText"]
+        ),
+        // The executable's output formats, tested in process.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["memberdeck", "Sandbox", "TerminalText", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "CursesUITests",
