@@ -28,8 +28,9 @@ public struct EndpointsFile: Sendable {
     /// Reads `path`; a missing file has no endpoints.
     public static func load(path: String, environment: [String: String]) throws -> EndpointsFile {
         guard FileManager.default.fileExists(atPath: path) else { return EndpointsFile() }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ConfigurationError.malformedFile(path: path, detail: "cannot be read")
+        let text: String
+        do throws(YAMLReadError) { text = try BoundedYAML.readText(path: path) } catch {
+            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
         }
         var file = try parse(text, path: path, environment: environment)
         if file.endpoints.contains(where: \.literalSecret),
@@ -41,8 +42,8 @@ public struct EndpointsFile: Sendable {
 
     public static func parse(_ text: String, path: String, environment: [String: String]) throws -> EndpointsFile {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw ConfigurationError.malformedFile(path: path, detail: "not valid YAML: \(error)")
+        do throws(YAMLReadError) { root = try BoundedYAML.compose(text, path: path) } catch {
+            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
         }
         guard let root, case let .mapping(top) = root,
               let section = top.first(where: { $0.key.string == "endpoints" })?.value else { return EndpointsFile() }
