@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "TerminalText",
             ]
         ),
         // The embedded sandbox endpoint: Keystone, Glance v2/v1, Rackspace, Atmosphere and Bonita on SQLite.

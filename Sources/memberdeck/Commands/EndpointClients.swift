@@ -24,18 +24,17 @@ extension CommandContext {
 
     func atmosphere(_ endpoint: EndpointConfig) throws -> AtmosphereClient {
         let credentials: AtmosphereEndpoint.Credentials
-        if let token = endpoint.token {
-            credentials = .token(try SecretResolver.resolve(token, what: "token of endpoint \(endpoint.name)"))
+        if let token = try endpoint.resolvedToken() {
+            credentials = .token(token)
         } else {
-            credentials = .password(username: endpoint.username ?? "",
-                                    password: try SecretResolver.resolve(endpoint.password ?? .literal(""), what: "password_command of endpoint \(endpoint.name)"))
+            credentials = .password(username: endpoint.username ?? "", password: try endpoint.resolvedPassword())
         }
         return try AtmosphereClient.make(endpoint: AtmosphereEndpoint(baseURL: endpoint.url ?? "", credentials: credentials, timeout: endpoint.timeout ?? 60),
                                          tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter)
     }
 
     func bonita(_ endpoint: EndpointConfig) throws -> BonitaClient {
-        let password = try SecretResolver.resolve(endpoint.password ?? .literal(""), what: "password_command of endpoint \(endpoint.name)")
+        let password = try endpoint.resolvedPassword()
         return try BonitaClient.make(endpoint: BonitaEndpoint(baseURL: endpoint.url ?? "", username: endpoint.username ?? "", password: password,
                                                               timeout: endpoint.timeout ?? 60),
                                      tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter)

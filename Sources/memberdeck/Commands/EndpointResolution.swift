@@ -50,11 +50,11 @@ extension CommandContext {
             auth.userDomainName = endpoint.userDomainName ?? "Default"
             auth.projectDomainName = endpoint.projectDomainName ?? "Default"
             var type = CloudConfig.AuthType.password
-            if let token = endpoint.token {
-                auth.token = try SecretResolver.resolve(token, what: "token of endpoint \(endpoint.name)")
+            if let token = try endpoint.resolvedToken() {
+                auth.token = token
                 type = .token
-            } else if let password = endpoint.password {
-                auth.password = try SecretResolver.resolve(password, what: "password_command of endpoint \(endpoint.name)")
+            } else if endpoint.password != nil {
+                auth.password = try endpoint.resolvedPassword()
             }
             cloud = CloudConfig(name: endpoint.name, authType: type, auth: auth, regionName: endpoint.regionName ?? options.region)
         }
