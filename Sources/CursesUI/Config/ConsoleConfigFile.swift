@@ -54,10 +54,17 @@ public struct ConsoleConfigFile: Sendable, Equatable {
             case "refresh":
                 if let text = value.string, text.lowercased() == "off" || text.lowercased() == "false" {
                     config.refreshInterval = .some(nil)
-                } else if let seconds = value.float, seconds >= 1 {
-                    config.refreshInterval = .some(seconds)
                 } else {
-                    throw fail("refresh must be a number of seconds (at least 1) or off, not '\(value.string ?? "?")'")
+                    let rule = NumericSetting.refreshInterval
+                    do throws(NumericSetting.Refusal) {
+                        if let number = value.float {
+                            config.refreshInterval = .some(try rule.value(number))
+                        } else {
+                            config.refreshInterval = .some(try rule.value(value.scalar?.string ?? "a collection"))
+                        }
+                    } catch {
+                        throw fail("refresh must be \(error.expectation) (or off), not '\(error.given)'")
+                    }
                 }
             case "theme":
                 guard let name = value.string, !name.isEmpty else { throw fail("theme must be a theme name") }

@@ -67,7 +67,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
                 tlsConfiguration: tls,
                 // Never follow redirects: a redirect could carry the token to another host.
                 redirectConfiguration: .disallow,
-                timeout: .init(connect: .milliseconds(Int64(settings.connectTimeout * 1000)))
+                timeout: .init(connect: .milliseconds(DurationConversion.milliseconds(settings.connectTimeout)))
             )
             configuration.decompression = .enabled(limit: .ratio(50))
             // A refused connection fails at once; RetryPolicy decides about retrying, with backoff,
@@ -85,7 +85,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         do {
-            let response = try await client.execute(outgoing, timeout: .milliseconds(Int64(timeout * 1000)))
+            let response = try await client.execute(outgoing, timeout: .milliseconds(DurationConversion.milliseconds(timeout)))
             let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
             return HTTPResponseData(
                 status: Int(response.status.code),
