@@ -24,6 +24,9 @@ public struct CloudConfigLoader: Sendable {
 
     var environment: [String: String] { locator.environment }
 
+    /// Warnings for the user (an unreadable clouds.yaml or secure.yaml that was skipped), one line each.
+    public var warnings: [String] { locator.warnings }
+
     /// Name of the cloud built from `OS_*` (`OS_CLOUD_NAME` renames it).
     public var envvarsCloudName: String { environment["OS_CLOUD_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "envvars" }
 
