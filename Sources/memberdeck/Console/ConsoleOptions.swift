@@ -1,4 +1,5 @@
 import ArgumentParser
+import MembershipKit
 
 /// Options of the interactive console (`memberdeck` with no subcommand).
 struct ConsoleOptions: ParsableArguments {
@@ -11,9 +12,11 @@ struct ConsoleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds between automatic refreshes, or off (default: 10, or config.yaml).", valueName: "seconds"))
     var refresh: String?
 
+    /// The same rule as config.yaml's `refresh`: a finite number of seconds from 1 to 86400.
     func validate() throws {
-        if let refresh, refresh != "off", (Double(refresh) ?? 0) < 1 {
-            throw ValidationError("--refresh takes a number of seconds (at least 1) or off, not '\(refresh)'")
+        guard let refresh, refresh != "off" else { return }
+        do throws(NumericSetting.Refusal) { _ = try NumericSetting.refreshInterval.value(refresh) } catch {
+            throw ValidationError("--refresh takes \(error.expectation), or off; not '\(refresh)'")
         }
     }
 
