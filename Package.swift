@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Already in the graph through swift-certificates; SHA-256 and HMAC for the token cache.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // SDK layer: configuration, Keystone auth, transport, Glance clients. No terminal code.
@@ -31,6 +33,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                "TerminalText",
             ]
         ),
         // The embedded sandbox endpoint: Keystone, Glance v2/v1, Rackspace, Atmosphere and Bonita on SQLite.
@@ -64,7 +68,6 @@ let package = Package(
                 "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Benchmark of the console's render and update with 10,000 images (scripts/bench-console).
@@ -91,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "MembershipKitTests",
             dependencies: ["MembershipKit", "TerminalText", "HostileServer"]
+        ),
+        // The executable's output formats, tested in process.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["memberdeck", "Sandbox", "TerminalText", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "CursesUITests",

@@ -4,7 +4,7 @@
 public enum TerminalSanitizer {
     /// - C0 controls and DEL become caret notation (`^[`, `^M`, `^?`).
     /// - C1 controls (U+0080–U+009F, e.g. the 8-bit CSI U+009B) become `\u{9b}`.
-    /// - Bidi controls and zero-width characters become `\u{202e}` etc.
+    /// - Bidi controls, zero-width characters and U+2028/U+2029 become `\u{202e}` etc.
     public static func sanitize(_ text: String) -> String {
         var needsWork = false
         for scalar in text.unicodeScalars where !isPlain(scalar) {
@@ -33,14 +33,22 @@ public enum TerminalSanitizer {
         sanitize(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Whether a terminal would obey, hide or reorder on `scalar` instead of showing it: C0 controls,
+    /// DEL, C1 controls, bidi controls, invisible characters and the line and paragraph separators.
+    /// Every output of memberdeck escapes these (json and yaml with `\u`, the rest with `sanitize`).
+    public static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool { !isPlain(scalar) }
+
     static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x20 || value == 0x7F { return false }
         if value < 0x7F { return true }
         if (0x80...0x9F).contains(value) { return false }
-        if isBidiControl(value) || isInvisible(value) { return false }
+        if isBidiControl(value) || isInvisible(value) || isSeparator(value) { return false }
         return true
     }
+
+    /// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: line breaks to YAML and some terminals.
+    static func isSeparator(_ value: UInt32) -> Bool { value == 0x2028 || value == 0x2029 }
 
     /// U+202A–U+202E, U+2066–U+2069, and the marks U+200E, U+200F, U+061C.
     static func isBidiControl(_ value: UInt32) -> Bool {

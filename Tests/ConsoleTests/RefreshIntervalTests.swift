@@ -26,6 +26,6 @@ struct RefreshIntervalTests {
         CommandTests.run(&console, "refresh nan")
         #expect(console.state.settings.refreshInterval == before)
         #expect(console.state.flash?.level == .error)
-        #expect(console.state.flash?.text.contains("from 1 to 86400") == true)
+        #expect(console.state.flash?.text.contains("at least 1 and at most 86400") == true)
     }
 }

@@ -101,10 +101,14 @@ struct CLIBehaviourTests {
         #expect(log.contains("REQ GET"))
         #expect(log.contains("X-Auth-Token: ***"))
         #expect(!log.contains(password))
+        // A cache file holds the token and a salted hash of the password, never the password.
         let cacheFolder = cli.home + "/cache/memberdeck/tokens"
         for file in try FileManager.default.contentsOfDirectory(atPath: cacheFolder) {
-            let token = try JSONDecoder().decode(KeystoneToken.self, from: Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + file)))
-            #expect(!log.contains(token.value))
+            let data = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + file))
+            #expect(!String(decoding: data, as: UTF8.self).contains(password))
+            let entry = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let token = try #require((entry["token"] as? [String: Any])?["value"] as? String)
+            #expect(!log.contains(token))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MembershipKit
 
 /// Runs a program to completion and captures its output.
 struct ProcessResult {
@@ -13,13 +14,6 @@ struct ProcessResult {
 }
 
 enum ProcessRunner {
-    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does not
-    /// import: looked up once.
-    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    private static let closeFrom: CloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
-        unsafeBitCast($0, to: CloseFrom.self)
-    }
-
     /// The few long-running children (sandbox servers, openssl) still use Foundation's `Process`,
     /// whose `run()` crashed when several tests launched at once: those launches take turns.
     private static let launchLock = NSLock()
@@ -65,20 +59,13 @@ enum ProcessRunner {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // Nothing else of this process (its sockets, event loops, other children's files) goes along.
-        _ = closeFrom?(&actions, 3)
-        // The child starts with no signal blocked (test threads may block some) and default handlers.
+        // Nothing else of this process (its sockets, event loops, other children's files) goes along,
+        // and the child starts with no signal blocked (test threads may block some) and default handlers.
+        SpawnSetup.closeInheritedDescriptors(&actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        SpawnSetup.resetSignals(&attributes)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -180,4 +180,29 @@ struct CloudFileLocatorTests {
         #expect(fixture.locator().cloudsFile == nil)
         #expect(fixture.locator().secureFile == nil)
     }
+
+    @Test("an unreadable clouds.yaml or secure.yaml is skipped with one warning line naming it")
+    func unreadableFilesWarn() throws {
+        let fixture = try CloudFixture()
+        let unreadableClouds = try fixture.write(CloudFixture.singleCloud("in-cwd"), to: fixture.cwdDirectory)
+        try fixture.write(CloudFixture.singleCloud("in-home"), to: fixture.homeDirectory)
+        let unreadableSecure = try fixture.write("clouds: {}\n", to: fixture.cwdDirectory, name: "secure.yaml")
+        // Tests run as root, who can read any file: the locator is told which files it cannot read.
+        let sandbox = fixture.root.path + "/"
+        let locator = CloudFileLocator(environment: fixture.environment(), currentDirectory: fixture.cwd,
+                                       fileExists: { $0.hasPrefix(sandbox) && FileManager.default.fileExists(atPath: $0) },
+                                       isReadable: { $0 != unreadableClouds && $0 != unreadableSecure })
+        let loader = CloudConfigLoader(locator: locator)
+        #expect(try loader.load().name == "in-home")
+        #expect(loader.warnings.count == 2, "\(loader.warnings)")
+        #expect(loader.warnings.first == "\(unreadableClouds) cannot be read; skipped it", "\(loader.warnings)")
+        #expect(loader.warnings.last == "\(unreadableSecure) cannot be read; skipped it", "\(loader.warnings)")
+    }
+
+    @Test("readable files give no warning")
+    func readableFilesNoWarning() throws {
+        let fixture = try CloudFixture()
+        try fixture.writeClouds(CloudFixture.singleCloud("in-cwd"))
+        #expect(fixture.loader().warnings.isEmpty)
+    }
 }

@@ -107,7 +107,7 @@ struct EndpointsFileTests {
             _ = try SecretResolver.resolve(.command("echo nope >&2; exit 3"), what: "password_command of endpoint b")
             Issue.record("expected a failure")
         } catch {
-            #expect("\(error)" == "invalid value for password_command of endpoint b: the command failed with exit 3: nope")
+            #expect("\(error)" == "invalid value for password_command of endpoint b: `echo nope >&2; exit 3` failed with exit status 3: nope")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Console
 import Foundation
+import MembershipKit
 import Yams
 
 /// `$XDG_CONFIG_HOME/memberdeck/config.yaml`: key bindings, refresh interval, theme, mouse.
@@ -25,19 +26,20 @@ public struct ConsoleConfigFile: Sendable, Equatable {
 
     /// Reads the file; a missing file is the defaults.
     public static func load(path: String) throws -> ConsoleConfigFile {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            if FileManager.default.fileExists(atPath: path) { throw LoadError(path: path, line: nil, message: "cannot be read") }
-            return ConsoleConfigFile()
+        guard FileManager.default.fileExists(atPath: path) else { return ConsoleConfigFile() }
+        let text: String
+        do throws(YAMLReadError) { text = try BoundedYAML.readText(path: path) } catch {
+            throw LoadError(path: path, line: error.line, message: error.problem)
         }
         return try parse(text, path: path)
     }
 
     public static func parse(_ text: String, path: String) throws -> ConsoleConfigFile {
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw LoadError(path: path, line: Self.line(of: error), message: "not valid YAML: \(error)")
+        do throws(YAMLReadError) {
+            root = try BoundedYAML.compose(text, path: path)
+        } catch {
+            throw LoadError(path: path, line: error.line, message: error.problem)
         }
         var config = ConsoleConfigFile()
         guard let root else { return config }
@@ -52,10 +54,17 @@ public struct ConsoleConfigFile: Sendable, Equatable {
             case "refresh":
                 if let text = value.string, text.lowercased() == "off" || text.lowercased() == "false" {
                     config.refreshInterval = .some(nil)
-                } else if let seconds = value.float, seconds >= 1 {
-                    config.refreshInterval = .some(seconds)
                 } else {
-                    throw fail("refresh must be a number of seconds (at least 1) or off, not '\(value.string ?? "?")'")
+                    let rule = NumericSetting.refreshInterval
+                    do throws(NumericSetting.Refusal) {
+                        if let number = value.float {
+                            config.refreshInterval = .some(try rule.value(number))
+                        } else {
+                            config.refreshInterval = .some(try rule.value(value.scalar?.string ?? "a collection"))
+                        }
+                    } catch {
+                        throw fail("refresh must be \(error.expectation) (or off), not '\(error.given)'")
+                    }
                 }
             case "theme":
                 guard let name = value.string, !name.isEmpty else { throw fail("theme must be a theme name") }
@@ -101,12 +110,5 @@ public struct ConsoleConfigFile: Sendable, Equatable {
             }
         }
         return config
-    }
-
-    static func line(of error: YamlError) -> Int? {
-        switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): return mark.line
-        default: return nil
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MembershipKit
 import Yams
 
 /// Reads a theme file:
@@ -21,10 +22,10 @@ public enum ThemeLoader {
     public static func load(contentsOf url: URL, source: String? = nil) throws -> Theme {
         let source = source ?? url.path
         let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
+        do throws(YAMLReadError) {
+            text = try BoundedYAML.readText(path: url.path)
         } catch {
-            throw ThemeError(source: source, message: "cannot read the file (\(error.localizedDescription))")
+            throw ThemeError(source: source, line: error.line, message: error.problem)
         }
         let fallbackName = url.deletingPathExtension().lastPathComponent
         return try parse(text, source: source, defaultName: fallbackName)
@@ -33,12 +34,10 @@ public enum ThemeLoader {
     /// Parses theme YAML. `defaultName` is used when the file has no `name:`.
     public static func parse(_ yaml: String, source: String, defaultName: String = "theme") throws -> Theme {
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw syntaxError(error, source: source)
+        do throws(YAMLReadError) {
+            root = try BoundedYAML.compose(yaml, path: source)
         } catch {
-            throw ThemeError(source: source, message: oneLine("\(error)"))
+            throw ThemeError(source: source, line: error.line, message: error.problem)
         }
         guard let root else { throw ThemeError(source: source, line: 1, message: "empty theme file") }
         guard let mapping = root.mapping else {
@@ -127,18 +126,6 @@ public enum ThemeLoader {
         default:
             throw ThemeError(source: source, line: node.mark?.line,
                              message: "\(key) must be true or false, not '\(oneLine(node.scalar?.string ?? "a collection"))'")
-        }
-    }
-
-    private static func syntaxError(_ error: YamlError, source: String) -> ThemeError {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { "\($0.text) " } ?? ""
-            return ThemeError(source: source, line: mark.line, message: "YAML: \(detail)\(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return ThemeError(source: source, line: context.mark.line, message: "duplicate keys: \(duplicates.joined(separator: ", "))")
-        default:
-            return ThemeError(source: source, message: "YAML: " + oneLine("\(error)"))
         }
     }
 

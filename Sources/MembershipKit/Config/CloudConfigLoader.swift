@@ -12,7 +12,7 @@ public struct CloudConfigLoader: Sendable {
     static let selectorVariables: Set<String> = ["OS_CLOUD", "OS_REGION_NAME", "OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE", "OS_CLOUD_NAME"]
 
     public init(locator: CloudFileLocator,
-                readFile: @escaping @Sendable (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }) {
+                readFile: @escaping @Sendable (String) throws -> String = { try BoundedYAML.readText(path: $0) }) {
         self.locator = locator
         self.readFile = readFile
     }
@@ -24,6 +24,9 @@ public struct CloudConfigLoader: Sendable {
 
     var environment: [String: String] { locator.environment }
 
+    /// Warnings for the user (an unreadable clouds.yaml or secure.yaml that was skipped), one line each.
+    public var warnings: [String] { locator.warnings }
+
     /// Name of the cloud built from `OS_*` (`OS_CLOUD_NAME` renames it).
     public var envvarsCloudName: String { environment["OS_CLOUD_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "envvars" }
 
@@ -33,12 +36,9 @@ public struct CloudConfigLoader: Sendable {
             $0.hasPrefix("OS_") && !$0.hasPrefix("OS_TEST") && !$0.hasPrefix("OS_STD") && !$0.hasPrefix("OS_LOG")
         }
         guard !Set(keys).subtracting(Self.selectorVariables).isEmpty else { return nil }
-        var pairs: [(key: String, value: ConfigValue)] = []
-        for key in keys.sorted() {
-            let name = String(key.dropFirst(3)).lowercased()
-            pairs.append((name, .string(environment[key] ?? "")))
-        }
-        return .map(pairs)
+        return .map(keys.sorted().map { key in
+            ConfigValue.Entry(key: String(key.dropFirst(3)).lowercased(), value: .string(environment[key] ?? ""), origin: .environment(key))
+        })
     }
 
     /// Every cloud by name, with the files they came from.
@@ -105,7 +105,9 @@ public struct CloudConfigLoader: Sendable {
 
     private func parse(_ path: String) throws -> ConfigValue {
         let text: String
-        do { text = try readFile(path) } catch {
+        do { text = try readFile(path) } catch let error as YAMLReadError {
+            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
+        } catch {
             throw ConfigurationError.malformedFile(path: path, detail: "cannot be read (\(error.localizedDescription))")
         }
         let value = try ConfigValue.parse(text, path: path)

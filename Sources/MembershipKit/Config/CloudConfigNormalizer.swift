@@ -19,17 +19,17 @@ struct CloudConfigNormalizer {
         var cloud = raw
         // Top-level auth keys (the `OS_*` form) move into `auth`, without overriding explicit ones.
         var authMap = cloud["auth"] ?? .map([])
-        guard authMap.mapPairs != nil else { throw invalid("auth", "must be a mapping") }
+        guard authMap.mapPairs != nil else { throw invalid("auth", "must be a mapping", in: cloud) }
         for key in Self.authKeys {
             if let value = cloud[key] {
-                if authMap[key] == nil { authMap = authMap.setting(key, value) }
+                if authMap[key] == nil { authMap = authMap.setting(key, value, origin: cloud.origin(of: key)) }
                 cloud = cloud.removing(key)
             }
         }
         // tenant_* is the old name of project_*.
         for (old, new) in [("tenant_name", "project_name"), ("tenant_id", "project_id")] {
             if let value = authMap[old] {
-                if authMap[new] == nil { authMap = authMap.setting(new, value) }
+                if authMap[new] == nil { authMap = authMap.setting(new, value, origin: authMap.origin(of: old)) }
                 authMap = authMap.removing(old)
             }
         }
@@ -43,29 +43,31 @@ struct CloudConfigNormalizer {
         config.interface = try interface(cloud)
         config.tls = try tls(cloud)
         if let timeout = cloud["api_timeout"] {
-            guard let seconds = timeout.scalarText.flatMap(Double.init), seconds > 0 else {
-                throw invalid("api_timeout", "expected a positive number of seconds, got '\(timeout.scalarText ?? "?")'")
+            do throws(NumericSetting.Refusal) { config.apiTimeout = try NumericSetting.timeout.value(timeout.scalarText ?? "?") } catch {
+                throw invalid("api_timeout", error.description, in: cloud)
             }
-            config.apiTimeout = seconds
         }
         config.imageEndpointOverride = try text(cloud, "image_endpoint_override")
         if let version = try text(cloud, "identity_api_version"), !version.hasPrefix("3") {
-            throw invalid("identity_api_version", "memberdeck speaks Keystone v3 only, got '\(version)'")
+            throw invalid("identity_api_version", "memberdeck speaks Keystone v3 only, got '\(version)'", in: cloud)
         }
         if let version = try text(cloud, "image_api_version"), !version.hasPrefix("2") {
-            throw invalid("image_api_version", "this command speaks Glance v2; configure Glance v1 as a memberdeck endpoint (kind: glance-v1)")
+            throw invalid("image_api_version", "this command speaks Glance v2; configure Glance v1 as a memberdeck endpoint (kind: glance-v1)", in: cloud)
         }
         return config
     }
 
-    private func invalid(_ key: String, _ detail: String) -> ConfigurationError {
-        .invalidValue(key: "clouds.\(name).\(key)", detail: detail)
+    /// An invalid value, named by its key and, when `map` knows it, where it was written.
+    private func invalid(_ key: String, _ detail: String, in map: ConfigValue? = nil) -> ConfigurationError {
+        let lastKey = key.split(separator: ".").last.map(String.init) ?? key
+        let place = map?.origin(of: lastKey).map { " (\($0))" } ?? ""
+        return .invalidValue(key: "clouds.\(name).\(key)", detail: detail + place)
     }
 
     private func text(_ map: ConfigValue, _ key: String) throws -> String? {
         guard let value = map[key] else { return nil }
         if value == .null { return nil }
-        guard let text = value.scalarText else { throw invalid(key, "expected a single value") }
+        guard let text = value.scalarText else { throw invalid(key, "expected a single value", in: map) }
         return text
     }
 
@@ -84,7 +86,7 @@ struct CloudConfigNormalizer {
         func value(_ key: String) throws -> String? {
             guard let entry = map[key] else { return nil }
             if entry == .null { return nil }
-            guard let text = entry.scalarText else { throw invalid("auth.\(key)", "expected a single value") }
+            guard let text = entry.scalarText else { throw invalid("auth.\(key)", "expected a single value", in: map) }
             return text
         }
         auth.authURL = try value("auth_url")
@@ -150,13 +152,13 @@ struct CloudConfigNormalizer {
                 case "true", "yes", "1", "on": tls.verify = true
                 case "false", "no", "0", "off":
                     // openstacksdk keeps this string and would use it as a CA-bundle path; refusing is safer than guessing.
-                    throw invalid("verify", "'\(text)' is a string (as OS_VERIFY always is); to turn TLS verification off say insecure: true (OS_INSECURE=true)")
+                    throw invalid("verify", "'\(text)' is a string (as OS_VERIFY always is); to turn TLS verification off say insecure: true (OS_INSECURE=true)", in: cloud)
                 default:
                     // A string verify is a CA-bundle path, as in requests.
                     tls.verify = true
                     if tls.caCertPath == nil { tls.caCertPath = (text as NSString).expandingTildeInPath }
                 }
-            default: throw invalid("verify", "expected true, false or a CA-bundle path")
+            default: throw invalid("verify", "expected true, false or a CA-bundle path", in: cloud)
             }
         }
         if let insecure = cloud["insecure"] {
@@ -168,9 +170,9 @@ struct CloudConfigNormalizer {
                 switch text.lowercased() {
                 case "true", "yes", "1", "on": flag = true
                 case "false", "no", "0", "off", "": flag = false
-                default: throw invalid("insecure", "expected true or false, got '\(text)'")
+                default: throw invalid("insecure", "expected true or false, got '\(text)'", in: cloud)
                 }
-            default: throw invalid("insecure", "expected true or false")
+            default: throw invalid("insecure", "expected true or false", in: cloud)
             }
             // insecure wins over verify and cacert, as in openstacksdk.
             if flag { tls.verify = false }
@@ -186,7 +188,7 @@ struct CloudConfigNormalizer {
             switch regions {
             case let .list(list): entries = list
             case let .string(text): entries = text.split(separator: ",").map { .string(String($0)) }
-            default: throw invalid("regions", "expected a list of region names")
+            default: throw invalid("regions", "expected a list of region names", in: cloud)
             }
             for entry in entries {
                 if let text = entry.scalarText {
@@ -195,7 +197,7 @@ struct CloudConfigNormalizer {
                     regionNames.append(regionName)
                     if let values = entry["values"] { regionValues[regionName] = values }
                 } else {
-                    throw invalid("regions", "each region needs a name")
+                    throw invalid("regions", "each region needs a name", in: cloud)
                 }
             }
         }

@@ -8,12 +8,19 @@ public struct CloudFileLocator: Sendable {
     public let environment: [String: String]
     public let currentDirectory: String
     let fileExists: @Sendable (String) -> Bool
+    let isReadable: @Sendable (String) -> Bool
 
+    /// - Parameters:
+    ///   - fileExists: whether a candidate is there at all.
+    ///   - isReadable: whether this user may read it; an existing file that cannot be read is skipped
+    ///     with a warning (`warnings`), as openstacksdk skips it, but never silently.
     public init(environment: [String: String], currentDirectory: String,
-                fileExists: @escaping @Sendable (String) -> Bool = { FileManager.default.isReadableFile(atPath: $0) }) {
+                fileExists: @escaping @Sendable (String) -> Bool = { FileManager.default.fileExists(atPath: $0) },
+                isReadable: @escaping @Sendable (String) -> Bool = { FileManager.default.isReadableFile(atPath: $0) }) {
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.fileExists = fileExists
+        self.isReadable = isReadable
     }
 
     /// The folders searched, in order, without duplicates.
@@ -46,10 +53,26 @@ public struct CloudFileLocator: Sendable {
         return paths
     }
 
-    /// The first existing clouds file (`OS_CLIENT_CONFIG_FILE` first).
-    public var cloudsFile: String? { candidates(stem: "clouds", overrideVariable: "OS_CLIENT_CONFIG_FILE").first(where: fileExists) }
-    /// The first existing secure file (`OS_CLIENT_SECURE_FILE` first).
-    public var secureFile: String? { candidates(stem: "secure", overrideVariable: "OS_CLIENT_SECURE_FILE").first(where: fileExists) }
-    /// The first existing vendor profile file.
-    public var vendorFile: String? { candidates(stem: "clouds-public", overrideVariable: nil).first(where: fileExists) }
+    /// The first readable clouds file (`OS_CLIENT_CONFIG_FILE` first).
+    public var cloudsFile: String? { search(stem: "clouds", overrideVariable: "OS_CLIENT_CONFIG_FILE").found }
+    /// The first readable secure file (`OS_CLIENT_SECURE_FILE` first).
+    public var secureFile: String? { search(stem: "secure", overrideVariable: "OS_CLIENT_SECURE_FILE").found }
+    /// The first readable vendor profile file.
+    public var vendorFile: String? { search(stem: "clouds-public", overrideVariable: nil).found }
+
+    /// One line for each clouds or secure file that exists but cannot be read and was skipped.
+    public var warnings: [String] {
+        (search(stem: "clouds", overrideVariable: "OS_CLIENT_CONFIG_FILE").skipped + search(stem: "secure", overrideVariable: "OS_CLIENT_SECURE_FILE").skipped)
+            .map { "\($0) cannot be read; skipped it" }
+    }
+
+    /// The first readable candidate, and the existing but unreadable ones before it.
+    private func search(stem: String, overrideVariable: String?) -> (found: String?, skipped: [String]) {
+        var skipped: [String] = []
+        for path in candidates(stem: stem, overrideVariable: overrideVariable) where fileExists(path) {
+            if isReadable(path) { return (path, skipped) }
+            skipped.append(path)
+        }
+        return (nil, skipped)
+    }
 }

@@ -44,6 +44,8 @@ public struct EndpointConfig: Sendable, Equatable {
     public var token: SecretSource?
     public var tls: CloudConfig.TLS
     public var timeout: Double?
+    /// Seconds `password_command` may take (default `SecretResolver.defaultTimeout`).
+    public var passwordCommandTimeout: Double?
     /// Set when the file itself holds a password or token (not `${VAR}` or a command).
     public var literalSecret = false
     /// Where it was defined, for messages: `path:line`.
@@ -54,5 +56,18 @@ public struct EndpointConfig: Sendable, Equatable {
         self.kind = kind
         self.origin = origin
         self.tls = CloudConfig.TLS()
+    }
+}
+
+extension EndpointConfig {
+    /// The password: literal, or from `password_command` within its timeout ("" when none is set).
+    public func resolvedPassword() throws -> String {
+        try SecretResolver.resolve(password ?? .literal(""), what: "password_command of endpoint \(name)",
+                                   timeout: passwordCommandTimeout ?? SecretResolver.defaultTimeout)
+    }
+
+    /// The token, when the endpoint sets one.
+    public func resolvedToken() throws -> String? {
+        try token.map { try SecretResolver.resolve($0, what: "token of endpoint \(name)") }
     }
 }

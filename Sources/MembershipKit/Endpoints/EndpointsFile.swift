@@ -23,13 +23,14 @@ public struct EndpointsFile: Sendable {
 
     static let keys = ["name", "kind", "url", "cloud", "auth_url", "project_name", "project_id", "user_domain_name",
                        "project_domain_name", "region_name", "username", "password", "password_command", "token",
-                       "cacert", "insecure", "timeout"]
+                       "password_command_timeout", "cacert", "insecure", "timeout"]
 
     /// Reads `path`; a missing file has no endpoints.
     public static func load(path: String, environment: [String: String]) throws -> EndpointsFile {
         guard FileManager.default.fileExists(atPath: path) else { return EndpointsFile() }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ConfigurationError.malformedFile(path: path, detail: "cannot be read")
+        let text: String
+        do throws(YAMLReadError) { text = try BoundedYAML.readText(path: path) } catch {
+            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
         }
         var file = try parse(text, path: path, environment: environment)
         if file.endpoints.contains(where: \.literalSecret),
@@ -41,8 +42,8 @@ public struct EndpointsFile: Sendable {
 
     public static func parse(_ text: String, path: String, environment: [String: String]) throws -> EndpointsFile {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw ConfigurationError.malformedFile(path: path, detail: "not valid YAML: \(error)")
+        do throws(YAMLReadError) { root = try BoundedYAML.compose(text, path: path) } catch {
+            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
         }
         guard let root, case let .mapping(top) = root,
               let section = top.first(where: { $0.key.string == "endpoints" })?.value else { return EndpointsFile() }
@@ -109,9 +110,16 @@ public struct EndpointsFile: Sendable {
             guard let flag = Bool(insecure.text.lowercased()) else { throw fail(insecure.node, "insecure must be true or false") }
             endpoint.tls.verify = !flag
         }
-        if let timeout = values["timeout"] {
-            guard let seconds = Double(timeout.text), seconds > 0 else { throw fail(timeout.node, "timeout must be a number of seconds above 0") }
-            endpoint.timeout = seconds
+        func seconds(_ key: String) throws -> Double? {
+            guard let value = values[key] else { return nil }
+            do throws(NumericSetting.Refusal) { return try NumericSetting.timeout.value(value.text) } catch {
+                throw fail(value.node, "\(key) must be \(error.expectation), got '\(error.given)'")
+            }
+        }
+        endpoint.timeout = try seconds("timeout")
+        endpoint.passwordCommandTimeout = try seconds("password_command_timeout")
+        if let timeout = values["password_command_timeout"], values["password_command"] == nil {
+            throw fail(timeout.node, "endpoint \(name) sets password_command_timeout without password_command")
         }
         try validate(endpoint, node: node, fail: fail)
         return endpoint

@@ -37,11 +37,13 @@ public actor OpenStackSession {
     }
 
     var cacheKey: String { TokenCache.key(for: cloud) }
+    /// The secret the cached token must have been obtained with.
+    var cacheCredential: String { TokenCache.credential(of: cloud) }
 
     /// A token that will stay valid for a while: the one in memory, else the cached one, else a new one.
     public func validToken() async throws -> KeystoneToken {
         if let token, token.isUsable(at: now()) { return token }
-        if let cached = tokenCache?.load(key: cacheKey), cached.isUsable(at: now()) {
+        if let cached = tokenCache?.load(key: cacheKey, credential: cacheCredential), cached.isUsable(at: now()) {
             token = cached
             return cached
         }
@@ -57,7 +59,7 @@ public actor OpenStackSession {
         defer { pendingAuthentication = nil }
         let fresh = try await task.value
         token = fresh
-        tokenCache?.store(fresh, key: cacheKey)
+        tokenCache?.store(fresh, key: cacheKey, credential: cacheCredential)
         return fresh
     }
 

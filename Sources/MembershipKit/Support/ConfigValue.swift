@@ -1,14 +1,26 @@
-import Yams
-
-/// A parsed configuration tree (YAML or JSON) as plain Sendable values, keeping key order.
+/// A parsed configuration tree (YAML or JSON) as plain Sendable values, keeping key order and,
+/// for each entry of a map, where it was written (`ConfigOrigin`, ignored by `==`).
 public indirect enum ConfigValue: Sendable, Equatable {
+    /// One key of a map, its value, and where it came from.
+    public struct Entry: Sendable {
+        public var key: String
+        public var value: ConfigValue
+        public var origin: ConfigOrigin?
+
+        public init(key: String, value: ConfigValue, origin: ConfigOrigin? = nil) {
+            self.key = key
+            self.value = value
+            self.origin = origin
+        }
+    }
+
     case string(String)
     case int(Int)
     case double(Double)
     case bool(Bool)
     case null
     case list([ConfigValue])
-    case map([(key: String, value: ConfigValue)])
+    case map([Entry])
 
     public static func == (lhs: ConfigValue, rhs: ConfigValue) -> Bool {
         switch (lhs, rhs) {
@@ -25,13 +37,18 @@ public indirect enum ConfigValue: Sendable, Equatable {
     }
 
     /// The value under `key` when this is a map.
-    public subscript(key: String) -> ConfigValue? {
-        guard case let .map(pairs) = self else { return nil }
-        return pairs.last(where: { $0.key == key })?.value
+    public subscript(key: String) -> ConfigValue? { entry(key)?.value }
+
+    /// Where the value under `key` was written, when known.
+    public func origin(of key: String) -> ConfigOrigin? { entry(key)?.origin }
+
+    func entry(_ key: String) -> Entry? {
+        guard case let .map(entries) = self else { return nil }
+        return entries.last(where: { $0.key == key })
     }
 
     public var mapPairs: [(key: String, value: ConfigValue)]? {
-        if case let .map(pairs) = self { return pairs }
+        if case let .map(entries) = self { return entries.map { ($0.key, $0.value) } }
         return nil
     }
 
@@ -47,83 +64,37 @@ public indirect enum ConfigValue: Sendable, Equatable {
     }
 
     /// Returns a copy with `value` stored under `key` (replacing an existing entry in place).
-    public func setting(_ key: String, _ value: ConfigValue) -> ConfigValue {
-        var pairs = mapPairs ?? []
-        if let index = pairs.firstIndex(where: { $0.key == key }) {
-            pairs[index].value = value
+    public func setting(_ key: String, _ value: ConfigValue, origin: ConfigOrigin? = nil) -> ConfigValue {
+        var entries: [Entry] = []
+        if case let .map(existing) = self { entries = existing }
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+            entries[index].value = value
+            entries[index].origin = origin
         } else {
-            pairs.append((key, value))
+            entries.append(Entry(key: key, value: value, origin: origin))
         }
-        return .map(pairs)
+        return .map(entries)
     }
 
     /// Returns a copy without `key`.
     public func removing(_ key: String) -> ConfigValue {
-        guard let pairs = mapPairs else { return self }
-        return .map(pairs.filter { $0.key != key })
+        guard case let .map(entries) = self else { return self }
+        return .map(entries.filter { $0.key != key })
     }
 
     /// Deep merge: maps merge key by key, anything else in `overlay` replaces the base value.
     /// This is how openstacksdk merges secure.yaml over clouds.yaml.
     public func merged(with overlay: ConfigValue) -> ConfigValue {
-        guard case let .map(overPairs) = overlay, case .map = self else { return overlay }
+        guard case let .map(overEntries) = overlay, case .map = self else { return overlay }
         var result = self
-        for (key, value) in overPairs {
-            if let existing = result[key] {
-                result = result.setting(key, existing.merged(with: value))
+        for entry in overEntries {
+            if let existing = result[entry.key] {
+                result = result.setting(entry.key, existing.merged(with: entry.value), origin: entry.origin)
             } else {
-                result = result.setting(key, value)
+                result = result.setting(entry.key, entry.value, origin: entry.origin)
             }
         }
         return result
     }
 }
 
-extension ConfigValue {
-    /// Builds a tree from a composed YAML node (JSON parses as YAML too).
-    init(node: Node) {
-        switch node {
-        case let .scalar(scalar):
-            let node = Node.scalar(scalar)
-            switch Tag.Name(rawValue: node.tag.rawValue) {
-            case .null: self = .null
-            case .bool: self = node.bool.map(ConfigValue.bool) ?? .string(scalar.string)
-            case .int: self = node.int.map(ConfigValue.int) ?? .string(scalar.string)
-            case .float: self = node.float.map(ConfigValue.double) ?? .string(scalar.string)
-            default: self = .string(scalar.string)
-            }
-        case let .mapping(mapping):
-            self = .map(mapping.map { (key: $0.key.string ?? String(describing: $0.key), value: ConfigValue(node: $0.value)) })
-        case let .sequence(sequence):
-            self = .list(sequence.map(ConfigValue.init(node:)))
-        case let .alias(alias):
-            // Yams resolves aliases by default; an unresolved alias is kept as its text.
-            self = .string(String(describing: alias))
-        }
-    }
-
-    /// Parses YAML or JSON text. Errors carry the line and column of the problem.
-    public static func parse(_ text: String, path: String) throws -> ConfigValue {
-        do {
-            guard let node = try Yams.compose(yaml: text) else { return .map([]) }
-            return ConfigValue(node: node)
-        } catch let error as YamlError {
-            throw ConfigurationError.malformedFile(path: path, detail: YamlErrorDescription.describe(error))
-        }
-    }
-}
-
-/// Turns Yams' errors into `line L, column C: problem` text.
-enum YamlErrorDescription {
-    static func describe(_ error: YamlError) -> String {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let contextText = context.map { " (\($0.text))" } ?? ""
-            return "line \(mark.line), column \(mark.column): \(problem)\(contextText)"
-        case let .reader(problem, offset, _, _):
-            return "at byte \(offset ?? 0): \(problem)"
-        default:
-            return String(describing: error)
-        }
-    }
-}

@@ -68,7 +68,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
                 tlsConfiguration: tls,
                 // Never follow redirects: a redirect could carry the token to another host.
                 redirectConfiguration: .disallow,
-                timeout: .init(connect: .milliseconds(milliseconds(settings.connectTimeout)))
+                timeout: .init(connect: .milliseconds(DurationConversion.milliseconds(settings.connectTimeout)))
             )
             configuration.decompression = .enabled(limit: .ratio(50))
             // A refused connection fails at once; RetryPolicy decides about retrying, with backoff,
@@ -80,12 +80,6 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
     }
 
-    /// Seconds as whole milliseconds, clamped to a day so that no configured number can overflow.
-    static func milliseconds(_ seconds: Double) -> Int64 {
-        guard seconds.isFinite, seconds > 0 else { return 0 }
-        return Int64(min(seconds, 86_400) * 1000)
-    }
-
     public func send(_ request: HTTPRequestSpec, timeout: Double) async throws -> HTTPResponseData {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method.uppercased())
@@ -93,7 +87,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         let client = self.client
         let prepared = outgoing
-        let headTimeout = TimeAmount.milliseconds(Self.milliseconds(timeout))
+        let headTimeout = TimeAmount.milliseconds(DurationConversion.milliseconds(timeout))
         do {
             // The head and the whole body within `timeout`: a server that drips its body must not hold us.
             return try await Deadline.run(seconds: timeout) {

@@ -19,7 +19,7 @@ enum Deadline {
                     do { race.finish(.success(try await operation())) } catch { race.finish(.failure(error)) }
                 }
                 let timer = Task {
-                    try? await Task.sleep(nanoseconds: nanoseconds(seconds))
+                    try? await Task.sleep(nanoseconds: DurationConversion.nanoseconds(seconds))
                     if !Task.isCancelled { race.finish(.failure(Exceeded())) }
                 }
                 race.onFinish { work.cancel(); timer.cancel() }
@@ -27,12 +27,6 @@ enum Deadline {
         } onCancel: {
             race.finish(.failure(CancellationError()))
         }
-    }
-
-    /// Seconds as nanoseconds, clamped so that no configured value can overflow the conversion.
-    static func nanoseconds(_ seconds: Double) -> UInt64 {
-        guard seconds.isFinite, seconds > 0 else { return 0 }
-        return UInt64(min(seconds, 1e9) * 1e9)
     }
 
     /// The first result wins; later ones are dropped. Lock-protected, so any thread may finish it.

@@ -19,7 +19,7 @@ public struct RetryingTransport: HTTPTransport {
 
     public init(base: any HTTPTransport, policy: RetryPolicy = RetryPolicy(),
                 onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
-                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) }) {
+                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: DurationConversion.nanoseconds($0)) }) {
         self.base = base
         self.policy = policy
         self.onRetry = onRetry

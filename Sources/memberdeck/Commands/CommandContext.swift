@@ -28,7 +28,7 @@ struct CommandContext: Sendable {
     var loader: CloudConfigLoader { CloudConfigLoader(environment: environment) }
 
     func cloud() throws -> CloudConfig {
-        try loader.load(cloudName: options.cloud, regionName: options.region)
+        try loadCloud(options.cloud, region: options.region)
     }
 
     /// The cloud a command talks to: the embedded sandbox when `--sandbox` asks for it (started here and

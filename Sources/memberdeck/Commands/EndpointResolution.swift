@@ -1,5 +1,6 @@
 import Foundation
 import MembershipKit
+import TerminalText
 
 /// Turns `--endpoint NAME` into what the clients need: the entry from config.yaml, and for the
 /// Keystone kinds a cloud (from clouds.yaml, or made from the entry's own settings).
@@ -13,10 +14,22 @@ extension CommandContext {
 
     static func loadEndpoints(path: String, environment: [String: String]) throws -> EndpointsFile {
         let file = try EndpointsFile.load(path: path, environment: environment)
-        for warning in file.warnings {
-            FileHandle.standardError.write(Data("memberdeck: warning: \(warning)\n".utf8))
-        }
+        warn(file.warnings)
         return file
+    }
+
+    /// Configuration warnings (config.yaml, clouds.yaml, secure.yaml), one `memberdeck: warning:` line each on stderr.
+    static func warn(_ warnings: [String]) {
+        for warning in warnings {
+            FileHandle.standardError.write(Data("memberdeck: warning: \(TerminalSanitizer.sanitize(warning))\n".utf8))
+        }
+    }
+
+    /// A cloud from clouds.yaml (and secure.yaml, clouds-public.yaml, `OS_*`); files that were skipped are warned about.
+    func loadCloud(_ name: String?, region: String?) throws -> CloudConfig {
+        let loader = self.loader
+        defer { Self.warn(loader.warnings) }
+        return try loader.load(cloudName: name, regionName: region)
     }
 
     static func resolveEndpoint(_ name: String?, path: String, environment: [String: String]) -> Result<EndpointConfig?, ConfigurationError> {
@@ -40,7 +53,7 @@ extension CommandContext {
     func keystoneCloud(for endpoint: EndpointConfig) throws -> CloudConfig {
         var cloud: CloudConfig
         if let name = endpoint.cloud {
-            cloud = try loader.load(cloudName: name, regionName: endpoint.regionName ?? options.region)
+            cloud = try loadCloud(name, region: endpoint.regionName ?? options.region)
         } else {
             var auth = CloudConfig.Auth()
             auth.authURL = endpoint.authURL
@@ -50,11 +63,11 @@ extension CommandContext {
             auth.userDomainName = endpoint.userDomainName ?? "Default"
             auth.projectDomainName = endpoint.projectDomainName ?? "Default"
             var type = CloudConfig.AuthType.password
-            if let token = endpoint.token {
-                auth.token = try SecretResolver.resolve(token, what: "token of endpoint \(endpoint.name)")
+            if let token = try endpoint.resolvedToken() {
+                auth.token = token
                 type = .token
-            } else if let password = endpoint.password {
-                auth.password = try SecretResolver.resolve(password, what: "password_command of endpoint \(endpoint.name)")
+            } else if endpoint.password != nil {
+                auth.password = try endpoint.resolvedPassword()
             }
             cloud = CloudConfig(name: endpoint.name, authType: type, auth: auth, regionName: endpoint.regionName ?? options.region)
         }

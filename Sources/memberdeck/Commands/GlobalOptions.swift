@@ -8,7 +8,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("os-region-name"), help: ArgumentHelp("Region of the cloud (default: the cloud's region_name).", valueName: "region"))
     var region: String?
 
-    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Output format: table, json, yaml, csv or value.", valueName: "format"))
+    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Output format: table, json, yaml, csv or value. json and yaml keep exact strings with \\u escapes; table, csv and value show control and invisible characters as visible escapes.", valueName: "format"))
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Endpoint from the endpoints: section of $XDG_CONFIG_HOME/memberdeck/config.yaml (Glance v1, Rackspace, Atmosphere, Bonita, or a Glance cloud).", valueName: "name"))

@@ -12,6 +12,7 @@ struct ConsoleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds between automatic refreshes, or off (default: 10, or config.yaml).", valueName: "seconds"))
     var refresh: String?
 
+    /// The same rule as config.yaml's `refresh` and `:refresh` (`RefreshInterval`).
     func validate() throws {
         if let refresh, RefreshInterval.parse(refresh) == nil {
             throw ValidationError("--refresh \(RefreshInterval.expectation), not '\(refresh)'")

@@ -1,9 +1,9 @@
 import Foundation
 import TerminalText
-import Yams
 
-/// Turns a `Listing` into text in one of the five formats.
-/// Table and value output are sanitised: every string in them came from a server.
+/// Turns a `Listing` into text in one of the five formats. Every string in them came from a server, so
+/// none may drive the terminal: table, value and csv show the console's visible escapes
+/// (`TerminalSanitizer`); json and yaml keep the exact string, with `\u` escapes (`EscapedText`).
 enum ListingRenderer {
     static func render(_ listing: Listing, as format: OutputFormat) -> String {
         switch format {
@@ -73,75 +73,75 @@ enum ListingRenderer {
         let pad = String(repeating: "  ", count: indent + 1)
         let closing = String(repeating: "  ", count: indent)
         guard !record.fields.isEmpty else { return "{}" }
-        let body = record.fields.map { "\(pad)\(jsonString($0.key)): \(jsonValue($0.value))" }.joined(separator: ",\n")
+        let body = record.fields.map { "\(pad)\(EscapedText.json($0.key)): \(jsonValue($0.value))" }.joined(separator: ",\n")
         return "{\n\(body)\n\(closing)}"
     }
 
     static func jsonValue(_ value: FieldValue) -> String {
         switch value {
-        case let .string(s): return jsonString(s)
+        case let .string(s): return EscapedText.json(s)
         case let .int(i): return String(i)
         case let .bool(b): return b ? "true" : "false"
         case .null: return "null"
-        case let .list(items): return "[" + items.map(jsonString).joined(separator: ", ") + "]"
+        case let .list(items): return "[" + items.map(EscapedText.json).joined(separator: ", ") + "]"
         }
-    }
-
-    /// JSON string escaping; control characters are escaped, so json output is always safe.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || (0x2028...0x2029).contains(scalar.value) {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     // MARK: yaml
 
+    /// Block YAML written here rather than by Yams, whose emitter prints non-ASCII characters raw:
+    /// every string is double-quoted with `EscapedText.yaml`.
     static func yaml(_ listing: Listing) -> String {
-        func node(_ record: Record) -> Node {
-            .mapping(Node.Mapping(record.fields.map { (Node($0.key), yamlNode($0.value)) }))
-        }
-        let root: Node = listing.single && listing.records.count == 1
-            ? node(listing.records[0])
-            : .sequence(Node.Sequence(listing.records.map(node)))
-        return (try? Yams.serialize(node: root, allowUnicode: true)) ?? ""
+        if listing.single, listing.records.count == 1 { return yamlMapping(listing.records[0], firstIndent: "", indent: "") }
+        guard !listing.records.isEmpty else { return "[]\n" }
+        return listing.records.map { yamlMapping($0, firstIndent: "- ", indent: "  ") }.joined()
     }
 
-    static func yamlNode(_ value: FieldValue) -> Node {
+    /// `key: value` lines; the first starts with `firstIndent` (a list item's "- "), the rest with `indent`.
+    static func yamlMapping(_ record: Record, firstIndent: String, indent: String) -> String {
+        guard !record.fields.isEmpty else { return firstIndent + "{}\n" }
+        return record.fields.enumerated().map { index, field in
+            let lead = index == 0 ? firstIndent : indent
+            switch field.value {
+            case let .list(items) where !items.isEmpty:
+                return lead + yamlKey(field.key) + ":\n" + items.map { indent + "- " + EscapedText.yaml($0) + "\n" }.joined()
+            default:
+                return lead + yamlKey(field.key) + ": " + yamlScalar(field.value) + "\n"
+            }
+        }.joined()
+    }
+
+    /// API field names stay plain (`name:`) unless YAML would read them as something else.
+    static func yamlKey(_ key: String) -> String {
+        let identifier = key.first.map { $0.isASCII && $0.isLetter } == true && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        let special: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
+        return identifier && !special.contains(key.lowercased()) ? key : EscapedText.yaml(key)
+    }
+
+    static func yamlScalar(_ value: FieldValue) -> String {
         switch value {
-        case let .string(s): return Node(s, Tag(.str), .doubleQuoted)
-        case let .int(i): return Node(String(i), Tag(.int))
-        case let .bool(b): return Node(b ? "true" : "false", Tag(.bool))
-        case .null: return Node("null", Tag(.null))
-        case let .list(items): return .sequence(Node.Sequence(items.map { Node($0, Tag(.str), .doubleQuoted) }))
+        case let .string(s): return EscapedText.yaml(s)
+        case let .int(i): return String(i)
+        case let .bool(b): return b ? "true" : "false"
+        case .null: return "null"
+        case let .list(items): return "[" + items.map(EscapedText.yaml).joined(separator: ", ") + "]"
         }
     }
 
     // MARK: csv
 
+    /// Each value sanitised as the console shows it (a spreadsheet or `cat` must not obey an escape
+    /// in an image name), then quoted; json and yaml keep the exact strings.
     static func csv(_ listing: Listing) -> String {
         let keys = listing.columns.map(\.key)
         var lines = [keys.map(csvField).joined(separator: ",")]
         for record in listing.records {
-            lines.append(keys.map { csvField(record[$0]?.text ?? "") }.joined(separator: ","))
+            lines.append(keys.map { csvField(TerminalSanitizer.sanitize(record[$0]?.text ?? "")) }.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// RFC 4180 quoting. Values are kept exactly (scripts read them back).
+    /// RFC 4180 quoting.
     static func csvField(_ value: String) -> String {
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value.hasPrefix(" ") || value.hasSuffix(" ") {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
