@@ -72,4 +72,33 @@ struct BoundedYAMLTests {
         let text = HostileYAML.oversized(prefix: "endpoints: []")
         expectRefused(path: "config.yaml", saying: "larger than 1024 KiB") { _ = try EndpointsFile.parse(text, path: "config.yaml", environment: [:]) }
     }
+
+    @Test("an alias of an alias bomb used as a mapping key is refused before Yams hashes it")
+    func aliasAsKey() {
+        let bomb = HostileYAML.laughs(key: "plain")
+        for (form, line) in [("? *l9\n: x", 13), ("*l9 : x", 13), ("{*l9: x}", 13), ("nested: {k: v, *l9: x}", 13), ("?\n  *l9\n: x", 14)] {
+            expectRefused(path: "config.yaml", saying: "alias as a mapping key") {
+                _ = try EndpointsFile.parse(bomb + form + "\n", path: "config.yaml", environment: [:])
+            }
+            #expect(AliasKeyScan.firstAliasKey(in: bomb + form + "\n") == line, "\(form)")
+        }
+    }
+
+    @Test("aliases as values, and alias-like text in quotes and comments, are not mistaken for keys")
+    func aliasLikeTextAccepted() throws {
+        let text = """
+            defaults: &defaults {region_name: R}
+            clouds:
+              prod:
+                <<: *defaults
+                list: [*defaults, *defaults]
+                quoted: "*defaults: x"
+                single: '*defaults: it''s'
+                plain: a*b
+                flow: {k: *defaults}
+                # *defaults: a comment
+            """
+        #expect(AliasKeyScan.firstAliasKey(in: text) == nil)
+        _ = try ConfigValue.parse(text, path: "clouds.yaml")
+    }
 }

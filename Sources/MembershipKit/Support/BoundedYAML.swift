@@ -9,6 +9,7 @@ import Yams
 /// - the composed tree may hold at most `Limits.maxNodes` nodes, counting every alias as the copy it
 ///   stands for (Yams shares an aliased subtree, so a "billion laughs" file composes small, but any
 ///   walk over it, such as building a `ConfigValue`, visits every copy);
+/// - no alias may be a mapping key (`AliasKeyScan`: Yams hashes keys whole while composing);
 /// - it may nest at most `Limits.maxDepth` levels (libyaml already stops at 1,000 while composing; an
 ///   alias can still deepen a tree past that, and every walker here recurses).
 ///
@@ -56,6 +57,9 @@ public enum BoundedYAML {
     }
 
     private static func composeAndCheck(_ text: String, path: String, limits: Limits) -> Result<Node?, YAMLReadError> {
+        if let line = AliasKeyScan.firstAliasKey(in: text) {
+            return .failure(YAMLReadError(path: path, line: line, problem: "uses an alias as a mapping key, which memberdeck does not accept"))
+        }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             return .failure(YAMLReadError(path: path, yamlError: error))
