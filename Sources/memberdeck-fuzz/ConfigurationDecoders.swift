@@ -31,8 +31,17 @@ enum ConfigurationDecoders {
         password_command: pass show bonita
     """
 
+    /// A "billion laughs": nine levels of ten aliases each, a billion values once expanded.
+    static let aliasBomb: String = {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        return text + "clouds:\n  devstack:\n    auth: {auth_url: https://k/v3}\n"
+    }()
+
     static let all: [FuzzSurface.Decoder] = [
-        FuzzSurface.Decoder(name: "clouds.yaml", seeds: [cloudsSeed], run: { data in
+        FuzzSurface.Decoder(name: "clouds.yaml", seeds: [cloudsSeed, aliasBomb], run: { data in
             let text = String(decoding: data, as: UTF8.self)
             let loader = CloudConfigLoader(locator: CloudFileLocator(environment: ["OS_CLIENT_CONFIG_FILE": "/fuzz/clouds.yaml"], currentDirectory: "/nonexistent",
                                                                             fileExists: { $0 == "/fuzz/clouds.yaml" }),
@@ -41,6 +50,9 @@ enum ConfigurationDecoders {
         }),
         FuzzSurface.Decoder(name: "config.yaml endpoints", seeds: [endpointsSeed], run: { data in
             _ = try? EndpointsFile.parse(String(decoding: data, as: UTF8.self), path: "/fuzz/config.yaml", environment: ["HOME": "/h"])
+        }),
+        FuzzSurface.Decoder(name: "YAML reader", seeds: [cloudsSeed, endpointsSeed, aliasBomb, "? *a\n", "- [[[[[[[[[[]]]]]]]]]]\n"], run: { data in
+            _ = try? BoundedYAML.compose(String(decoding: data, as: UTF8.self), path: "/fuzz/any.yaml")
         }),
         FuzzSurface.Decoder(name: "config.yaml paging", seeds: ["paging:\n  max_items: 100\n  max_pages: 7\n"], run: { data in
             _ = try? PagingSettings.parse(String(decoding: data, as: UTF8.self), path: "/fuzz/config.yaml")

@@ -12,16 +12,17 @@ public enum PagingSettings {
     /// The limits of the file at `path`; the defaults when it does not exist or says nothing.
     public static func load(path: String) throws -> PagingLimits {
         guard FileManager.default.fileExists(atPath: path) else { return PagingLimits() }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ConfigurationError.malformedFile(path: path, detail: "cannot be read")
+        let text: String
+        do throws(YAMLReadError) { text = try BoundedYAML.readText(path: path) } catch {
+            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
         }
         return try parse(text, path: path)
     }
 
     public static func parse(_ text: String, path: String) throws -> PagingLimits {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw ConfigurationError.malformedFile(path: path, detail: "not valid YAML: \(error)")
+        do throws(YAMLReadError) { root = try BoundedYAML.compose(text, path: path) } catch {
+            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
         }
         guard let root, case let .mapping(top) = root, let section = top.first(where: { $0.key.string == "paging" })?.value else {
             return PagingLimits()
