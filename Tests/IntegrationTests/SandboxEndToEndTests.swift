@@ -19,7 +19,8 @@ struct SandboxEndToEndTests {
         do {
             let console = try TmuxConsole([], cli: cli, extraEnvironment: Self.noCloud)
             defer { console.close() }
-            let first = try await console.waitFor("the demo inbox") { ConsoleEndToEndTests.status(of: name, in: $0) == "pending" }
+            // The first start creates and seeds the sandbox file: give it room on a loaded machine.
+            let first = try await console.waitFor("the demo inbox", timeout: 40) { ConsoleEndToEndTests.status(of: name, in: $0) == "pending" }
             let header = try #require(first.split(separator: "\n").first)
             #expect(header.contains("sandbox"))
             #expect(header.contains("cora@analytics"))
