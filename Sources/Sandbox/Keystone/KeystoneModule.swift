@@ -20,30 +20,10 @@ public enum KeystoneModule: SandboxModule {
             let attempt = try KeystoneAuthAttempt.parse(try await request.collectedBody(context: context))
             let issued = try await database.write { db in try authenticate(attempt, in: db) }
             guard let issued else { throw KeystoneFault.unauthorized(request) }
-            var headers: HTTPFields = [:]
-            headers[HTTPField.Name("X-Subject-Token")!] = issued.id
-            headers[.vary] = "X-Auth-Token"
-            return SandboxResponse.json(tokenBody(issued, request: request), status: .created, headers: headers)
+            return SandboxResponse.json(tokenBody(issued, request: request), status: .created,
+                                        headers: KeystoneTokenRoutes.subjectHeaders(issued))
         }
-        router.get("v3/auth/tokens") { request, _ in
-            let (_, subject) = try await authorisedSubject(request, database: database)
-            return SandboxResponse.json(tokenBody(subject, request: request))
-        }
-        router.delete("v3/auth/tokens") { request, _ in
-            let (_, subject) = try await authorisedSubject(request, database: database)
-            _ = try await database.write { db in try KeystoneTokens.revoke(subject.id, in: db) }
-            return SandboxResponse.empty(status: .noContent)
-        }
-    }
-
-    /// The token in `X-Auth-Token` must be valid, and the one in `X-Subject-Token` must exist.
-    private static func authorisedSubject(_ request: Request, database: SandboxDatabase) async throws -> (KeystoneTokens.Issued, KeystoneTokens.Issued) {
-        let caller = request.header("X-Auth-Token") ?? ""
-        let subject = request.header("X-Subject-Token") ?? ""
-        let found = try await database.read { db in (try KeystoneTokens.lookup(caller, in: db), try KeystoneTokens.lookup(subject, in: db)) }
-        guard let callerToken = found.0 else { throw KeystoneFault.unauthorized(request) }
-        guard let subjectToken = found.1 else { throw KeystoneFault(status: .notFound, message: "Failed to validate token") }
-        return (callerToken, subjectToken)
+        KeystoneTokenRoutes.add(to: router, database: database)
     }
 
     /// Checks the credentials and the scope; nil means 401 (Keystone does not say which part was wrong).
@@ -60,8 +40,7 @@ public enum KeystoneModule: SandboxModule {
         case .token(let tokenID):
             guard let token = try KeystoneTokens.lookup(tokenID, in: db) else {
                 // Keystone tells a string that is no token at all from a token that is no longer valid.
-                let message = KeystoneTokens.looksLikeToken(tokenID) ? "Failed to validate token" : "Could not recognize Fernet token"
-                throw KeystoneFault(status: .notFound, message: message)
+                throw KeystoneFault.tokenNotFound(tokenID)
             }
             userID = token.caller.userID
             inheritedProject = token.caller.projectID

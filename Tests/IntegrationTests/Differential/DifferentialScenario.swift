@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 
 /// The scripted Keystone and Glance v2 session run against both sides: authentication and its errors,
 /// image create/show/list with paging and parameter errors, and the member API as owner, member, stranger
@@ -28,6 +29,7 @@ enum DifferentialScenario {
             body: #"{"auth":{"identity":{"methods":["token"],"token":{"id":"not-a-token"}}}}"#))
         record("keystone: validate", try await target.keystone(.GET, "/auth/tokens",
             headers: [("X-Auth-Token", target.tokens[.owner]!), ("X-Subject-Token", target.tokens[.owner]!)]))
+        try await recordTokenPolicy(on: target) { record($0, $1) }
 
         // Discovery and authentication in front of Glance.
         record("glance: versions", try await target.glance(.GET, "/versions", as: nil))
@@ -121,5 +123,32 @@ enum DifferentialScenario {
         record("images: delete private", try await target.glance(.DELETE, "/v2/images/<image:private>", as: .owner))
         record("images: delete again", try await target.glance(.DELETE, "/v2/images/<image:shared>", as: .owner))
         return steps
+    }
+
+    /// Who may validate (GET), check (HEAD) and revoke (DELETE) whose token: its own user and an admin.
+    private static func recordTokenPolicy(on target: DifferentialTarget, _ record: (String, Exchange) -> Void) async throws {
+        func tokens(_ method: HTTPMethod, as caller: String, subject: String?) async throws -> Exchange {
+            var headers = [("X-Auth-Token", caller)]
+            if let subject { headers.append(("X-Subject-Token", subject)) }
+            return try await target.keystone(method, "/auth/tokens", headers: headers)
+        }
+        let owner = target.tokens[.owner]!, member = target.tokens[.member]!, admin = target.tokens[.admin]!
+        record("tokens: HEAD own token", try await tokens(.HEAD, as: owner, subject: owner))
+        record("tokens: validate own token from another login", try await tokens(.GET, as: owner, subject: try await target.freshToken(.owner)))
+        record("tokens: member validates the owner's token", try await tokens(.GET, as: member, subject: owner))
+        record("tokens: HEAD member checks the owner's token", try await tokens(.HEAD, as: member, subject: owner))
+        record("tokens: admin validates the owner's token", try await tokens(.GET, as: admin, subject: owner))
+        record("tokens: HEAD admin checks the owner's token", try await tokens(.HEAD, as: admin, subject: owner))
+        record("tokens: member revokes the owner's token", try await tokens(.DELETE, as: member, subject: owner))
+        record("tokens: the owner's token survived", try await tokens(.GET, as: owner, subject: owner))
+        record("tokens: member without a subject", try await tokens(.GET, as: member, subject: nil))
+        record("tokens: admin without a subject", try await tokens(.GET, as: admin, subject: nil))
+        record("tokens: an empty subject", try await tokens(.GET, as: member, subject: ""))
+        record("tokens: a subject that is no token", try await tokens(.DELETE, as: member, subject: "not-a-token"))
+        record("tokens: a caller that is no token", try await tokens(.HEAD, as: "not-a-token", subject: owner))
+        let second = try await target.freshToken(.member)
+        record("tokens: member revokes its own second token", try await tokens(.DELETE, as: member, subject: second))
+        record("tokens: the revoked token fails to validate", try await tokens(.GET, as: member, subject: second))
+        record("tokens: admin revokes another's token", try await tokens(.DELETE, as: admin, subject: try await target.freshToken(.owner)))
     }
 }
