@@ -14,6 +14,9 @@ public struct SandboxRequestContext: RequestContext {
         localAddress = source.channel.localAddress
     }
 
-    /// Request bodies are small JSON or form documents; anything past this is refused before parsing.
-    public var maxUploadSize: Int { 1 << 20 }
+    /// How much of the body the routes read; each protocol's routes set their own (`BodyLimitMiddleware`).
+    public var bodyLimit = SandboxBodyLimits.generic
+
+    /// Hummingbird's own decoders, which the sandbox does not use, read no more than the routes do.
+    public var maxUploadSize: Int { bodyLimit.bytes }
 }
