@@ -39,8 +39,8 @@ struct BonitaDirectoryResource: Sendable {
         }
         for filter in query.filters {
             guard let condition = filters[filter.name], let value = filter.value else { continue }
-            conditions.append(condition)
-            arguments.append(value)
+            conditions.append(ExactText.bindingEach(condition))
+            arguments.append(ExactText.argument(value))
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let orderClause = try orderBy(query.order, caller: caller)

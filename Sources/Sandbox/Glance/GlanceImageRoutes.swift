@@ -18,7 +18,7 @@ enum GlanceImageRoutes {
         }
         group.get("v2/images/:image") { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image")
+            let id = try GlancePath.parameter(context, "image")
             let image = try await database.read { db -> GlanceImageRecord in
                 guard let image = try GlanceAccess.image(id, in: db), try GlanceAccess.canSee(image, caller: caller, in: db) else {
                     throw GlanceFault.notFound("No image found with ID \(id)")
@@ -38,7 +38,7 @@ enum GlanceImageRoutes {
         }
         group.delete("v2/images/:image") { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image")
+            let id = try GlancePath.parameter(context, "image")
             try await database.write { db in
                 guard let image = try GlanceAccess.image(id, in: db), try GlanceAccess.canSee(image, caller: caller, in: db) else {
                     throw GlanceFault.notFound("Failed to find image \(id) to delete")

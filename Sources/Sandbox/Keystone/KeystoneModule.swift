@@ -41,8 +41,8 @@ public enum KeystoneModule: SandboxModule {
         switch attempt.identity {
         case let .password(id, name, domain, password):
             if let domain, domain != KeystoneDirectory.domainName, domain != KeystoneDirectory.domainID { return nil }
-            let row = try Row.fetchOne(db, sql: "SELECT id, password, enabled FROM ks_user WHERE \(id != nil ? "id" : "name") = ?",
-                                       arguments: [id ?? name])
+            let row = try Row.fetchOne(db, sql: "SELECT id, password, enabled FROM ks_user WHERE \(id != nil ? "id" : "name") = \(ExactText.placeholder)",
+                                       arguments: [ExactText.argument(id ?? name ?? "")])
             guard let row, row["password"] as String == password, row["enabled"] as Bool else { return nil }
             userID = row["id"]
         case .token(let tokenID):
@@ -62,7 +62,8 @@ public enum KeystoneModule: SandboxModule {
             projectID = try inheritedProject ?? String.fetchOne(db, sql: "SELECT default_project_id FROM ks_user WHERE id = ?", arguments: [userID])
         case let .project(id, name):
             let column = id != nil ? "id" : "name"
-            guard let found = try String.fetchOne(db, sql: "SELECT id FROM ks_project WHERE \(column) = ?", arguments: [id ?? name]) else { return nil }
+            guard let found = try String.fetchOne(db, sql: "SELECT id FROM ks_project WHERE \(column) = \(ExactText.placeholder)",
+                                                  arguments: [ExactText.argument(id ?? name ?? "")]) else { return nil }
             projectID = found
         }
         if let projectID {

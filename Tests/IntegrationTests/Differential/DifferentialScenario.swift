@@ -120,6 +120,14 @@ enum DifferentialScenario {
         record("members: a 1.5 MB member id", try await target.glance(.POST, members, as: .owner,
             body: #"{"member":""# + String(repeating: "m", count: 1_500_000) + #""}"#))
 
+        // Member ids are kept byte for byte, and decoded from the path.
+        record("members: a member id with a NUL", try await target.glance(.POST, members, as: .owner, body: #"{"member":"nul\u0000member"}"#))
+        record("members: show it through %00", try await target.glance(.GET, members + "/nul%00member", as: .owner))
+        record("members: the id before the NUL is no member", try await target.glance(.GET, members + "/nul", as: .owner))
+        record("members: remove it through %00", try await target.glance(.DELETE, members + "/nul%00member", as: .owner))
+        record("members: show it again", try await target.glance(.GET, members + "/nul%00member", as: .owner))
+        record("members: an encoded slash", try await target.glance(.GET, members + "/a%2Fb", as: .owner))
+
         // Removal.
         record("members: owner removes", try await target.glance(.DELETE, members + "/<project:member>", as: .owner))
         record("members: remove again", try await target.glance(.DELETE, members + "/<project:member>", as: .owner))
