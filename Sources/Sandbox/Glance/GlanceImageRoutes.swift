@@ -12,6 +12,9 @@ enum GlanceImageRoutes {
     static func add(to group: RouterGroup<SandboxRequestContext>, database: SandboxDatabase) {
         group.get("v2/images") { request, _ in
             let caller = try await GlanceAuth.caller(request, database: database)
+            guard GlancePath.isDecodable(request.uri.query ?? "") else {
+                throw GlanceFault.badRequest("Error decoding your request. Either the URL or the request body contained characters that could not be decoded by Glance")
+            }
             let query = try GlanceImageQuery(pairs: request.orderedQuery)
             let body = try await database.read { db in try GlanceImageListing.page(query, caller: caller, in: db) }
             return SandboxResponse.json(body)

@@ -30,6 +30,9 @@ enum DifferentialScenario {
         record("keystone: validate", try await target.keystone(.GET, "/auth/tokens",
             headers: [("X-Auth-Token", target.tokens[.owner]!), ("X-Subject-Token", target.tokens[.owner]!)]))
         try await recordTokenPolicy(on: target) { record($0, $1) }
+        // JSON nested past Python's recursion limit ends in gunicorn's 500 page.
+        let deep = #"{"x":"# + String(repeating: "[", count: 999) + String(repeating: "]", count: 999) + "}"
+        record("keystone: JSON nested 1000 deep", try await target.keystone(.POST, "/auth/tokens", body: deep), compareBody: true)
         // oslo's sizelimit middleware in front of Keystone: 114688 bytes pass, one more is 413.
         let padding = String(repeating: "x", count: 114_688 - 8)
         record("keystone: a body of 114688 bytes", try await target.keystone(.POST, "/auth/tokens", body: #"{"a":"\#(padding)"}"#))
@@ -115,6 +118,12 @@ enum DifferentialScenario {
         // Listing shared images by member status, from the member's side.
         record("list: pending shares", try await target.glance(.GET, "/v2/images?member_status=pending&visibility=shared&name=\(stem)-shared", as: .member))
         record("list: accepted shares (none)", try await target.glance(.GET, "/v2/images?visibility=shared&name=\(stem)-shared", as: .member))
+
+        // JSON nested past Python's recursion limit is Glance's own 500.
+        record("members: JSON nested 1000 deep", try await target.glance(.POST, members, as: .owner,
+            body: #"{"x":"# + String(repeating: "[", count: 999) + String(repeating: "]", count: 999) + #","member":"deep"}"#))
+        record("images: a limit past any integer", try await target.glance(.GET, "/v2/images?limit=99999999999999999999999&name=\(stem)-shared", as: .owner))
+        record("images: a query that is not UTF-8", try await target.glance(.GET, "/v2/images?name=%FF", as: .owner))
 
         // Glance reads a body of any size: a 1.5 MB member id is stored.
         record("members: a 1.5 MB member id", try await target.glance(.POST, members, as: .owner,
