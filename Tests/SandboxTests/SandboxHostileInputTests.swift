@@ -45,6 +45,23 @@ struct SandboxHostileInputTests {
         }
     }
 
+    @Test("a request line past gunicorn's 4094 bytes, as Keystone and Glance would have read it, is its 414")
+    func longRequestLine() async throws {
+        try await SandboxHarness.with { harness in
+            let olivia = try await harness.keystoneToken(user: "olivia")
+            let padding = String(repeating: "a", count: 5000)
+            let glance = try await harness.send(.GET, "/image/v2/images?x=" + padding, headers: [("X-Auth-Token", olivia)])
+            #expect(glance.status == 414)
+            #expect(glance.body.contains("Request Line is too large (5026 &gt; 4094)"))
+            let keystone = try await harness.send(.GET, "/identity/v3/auth/tokens?x=" + padding, headers: [("X-Auth-Token", olivia)])
+            #expect(keystone.status == 414)
+            #expect(keystone.body.contains("Request Line is too large (5031 &gt; 4094)"))
+            // "GET /v2/images?x=" and " HTTP/1.1" take 26 bytes: 4068 more make exactly 4094.
+            let fits = try await harness.send(.GET, "/image/v2/images?x=" + String(repeating: "a", count: 4068), headers: [("X-Auth-Token", olivia)])
+            #expect(fits.status == 200)
+        }
+    }
+
     @Test("DRF pagination: page and page_size are read with Python's int, which has no overflow", arguments: [
         ("page_size=99999999999999999999999", 200, 8), ("page=%201%20", 200, 8), ("page=1_0", 404, 0),
         ("page=99999999999999999999999", 404, 0), ("page_size=+2", 200, 2), ("page_size=0_2", 200, 2),

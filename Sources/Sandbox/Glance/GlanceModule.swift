@@ -23,7 +23,7 @@ public enum GlanceModule: SandboxModule {
         let database = environment.database
         // Before any route: a path that does not decode matches none of them.
         router.add(middleware: GlancePathMiddleware(roots: [root, "/image-v1", RackspaceRoutes.root]))
-        let image = router.group("image").add(middleware: GlanceRequestMiddleware(database: database)).add(middleware: BodyLimitMiddleware(limit: bodyLimit))
+        let image = router.group("image").add(middleware: RequestLineLimitMiddleware(root: root)).add(middleware: GlanceRequestMiddleware(database: database)).add(middleware: BodyLimitMiddleware(limit: bodyLimit))
         GlanceImageRoutes.add(to: image, database: database)
         GlanceMemberRoutes.add(to: image, database: database)
         GlanceVersions.add(to: image, database: database)

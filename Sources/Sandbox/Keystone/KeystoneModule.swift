@@ -14,7 +14,8 @@ public enum KeystoneModule: SandboxModule {
 
     public static func addRoutes(to router: Router<SandboxRequestContext>, environment: SandboxEnvironment) {
         let database = environment.database
-        let router = router.group("identity").add(middleware: BodyLimitMiddleware(limit: bodyLimit)).add(middleware: KeystoneRequestIDMiddleware())
+        let router = router.group("identity").add(middleware: RequestLineLimitMiddleware(root: "/identity"))
+            .add(middleware: BodyLimitMiddleware(limit: bodyLimit)).add(middleware: KeystoneRequestIDMiddleware())
         router.get("v3") { request, _ in versionDocument(request) }
         router.post("v3/auth/tokens") { request, context in
             let attempt = try KeystoneAuthAttempt.parse(try await request.collectedBody(context: context))

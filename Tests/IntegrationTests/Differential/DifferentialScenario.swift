@@ -124,6 +124,10 @@ enum DifferentialScenario {
             body: #"{"x":"# + String(repeating: "[", count: 999) + String(repeating: "]", count: 999) + #","member":"deep"}"#))
         record("images: a limit past any integer", try await target.glance(.GET, "/v2/images?limit=99999999999999999999999&name=\(stem)-shared", as: .owner))
         record("images: a query that is not UTF-8", try await target.glance(.GET, "/v2/images?name=%FF", as: .owner))
+        let longQuery = String(repeating: "a", count: 5000)
+        record("images: a request line over 4094 bytes", try await target.glance(.GET, "/v2/images?x=" + longQuery, as: .owner), compareBody: true)
+        record("keystone: a request line over 4094 bytes", try await target.keystone(.GET, "/auth/tokens?x=" + longQuery,
+            headers: [("X-Auth-Token", target.tokens[.owner]!), ("X-Subject-Token", target.tokens[.owner]!)]), compareBody: true)
 
         // Glance reads a body of any size: a 1.5 MB member id is stored.
         record("members: a 1.5 MB member id", try await target.glance(.POST, members, as: .owner,
