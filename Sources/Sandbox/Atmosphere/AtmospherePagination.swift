@@ -1,7 +1,8 @@
 import Foundation
 
 /// DRF's `PageNumberPagination` as Atmosphere configures it: `page` (1-based, or `last`), `page_size`
-/// (default 100, at most 1000; anything but a positive integer means the default), and absolute
+/// (default 100, at most 1000; anything but a positive integer means the default; both read with Python's
+/// `int`, so a number past any integer is a page that does not exist, or the largest page size), and absolute
 /// `next`/`previous` links that keep the other query parameters (sorted by name, as DRF re-encodes them).
 struct AtmospherePagination: Sendable {
     static let defaultPageSize = 100
@@ -19,11 +20,10 @@ struct AtmospherePagination: Sendable {
         let size = Self.pageSize(Self.last("page_size", in: query))
         let pages = max(1, (count + size - 1) / size)
         let requested = Self.last("page", in: query) ?? "1"
-        let trimmed = requested.trimmingCharacters(in: .whitespaces)
         let number: Int
-        if trimmed == "last" {
+        if requested == "last" {
             number = pages
-        } else if let parsed = Int(trimmed), parsed >= 1, parsed <= pages {
+        } else if let parsed = PythonInt.parse(requested), parsed >= 1, parsed <= pages {
             number = parsed
         } else {
             throw AtmosphereFault.invalidPage
@@ -40,7 +40,7 @@ struct AtmospherePagination: Sendable {
     }
 
     private static func pageSize(_ text: String?) -> Int {
-        guard let text, let size = Int(text.trimmingCharacters(in: .whitespaces)), size > 0 else { return defaultPageSize }
+        guard let text, let size = PythonInt.parse(text), size > 0 else { return defaultPageSize }
         return min(size, maxPageSize)
     }
 

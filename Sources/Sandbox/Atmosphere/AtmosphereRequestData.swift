@@ -5,8 +5,14 @@ import Hummingbird
 /// DRF's `request.data` for Atmosphere's parsers: a JSON document, or a form's fields (each a string, the
 /// last of a repeated name winning, as `QueryDict.get` reads it). No body is an empty object.
 enum AtmosphereRequestData {
+    /// DRF's JSON and form parsers read the whole stream (Django's `DATA_UPLOAD_MAX_MEMORY_SIZE` is not
+    /// applied to `request.data` before DRF 3.17); past the sandbox's own bound it answers in DRF's shape.
+    static let bodyLimit = BodyLimit(bytes: SandboxBodyLimits.sandboxBytes) { _ in
+        AtmosphereFault.detail(.contentTooLarge, SandboxBodyLimits.sandboxRefusal)
+    }
+
     static func read(_ request: Request, context: SandboxRequestContext) async throws -> JSONValue {
-        guard let data = try await request.collectedBody(context: context) else { return .object([]) }
+        guard let data = try await request.collectedBody(context: context, limit: bodyLimit) else { return .object([]) }
         let contentType = request.headers[.contentType] ?? ""
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         if mediaType == "application/x-www-form-urlencoded" {

@@ -23,8 +23,8 @@ enum AtmosphereTokens {
     /// A new token for a right username and password of an active user; nil otherwise (Django's
     /// `authenticate` does not say which part was wrong).
     static func issue(username: String, password: String, in db: Database, now: Date = Date()) throws -> Issued? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, username, password, is_active FROM atmo_user WHERE username = ?",
-                                         arguments: [username]),
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, username, password, is_active FROM atmo_user WHERE username = \(ExactText.placeholder)",
+                                         arguments: [ExactText.argument(username)]),
               row["password"] as String == password, row["is_active"] as Bool else { return nil }
         let issuedAt = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let issued = Issued(key: Identifiers.uuid(), username: row["username"], expiresAt: issuedAt.addingTimeInterval(lifetime))

@@ -31,16 +31,19 @@ struct BonitaDirectoryResource: Sendable {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let term = query.search?.trimmingCharacters(in: .whitespaces), !term.isEmpty {
-            // Bonita's search term matches the start of any word of the searched fields.
-            let escaped = term.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            conditions.append("(" + searchColumns.map { "\($0) LIKE ? ESCAPE '\\' OR \($0) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
-            for _ in searchColumns { arguments += [escaped + "%", "% " + escaped + "%"] }
+            // Bonita's search term matches the start of any word of the searched fields, ignoring case. A
+            // plain substring test rather than LIKE: no wildcard to escape, and no pattern length limit
+            // (SQLite refuses LIKE patterns past 50,000 bytes; Bonita's database takes any term).
+            let word = ExactText.placeholder
+            conditions.append("(" + searchColumns.map {
+                "instr(lower(\($0)), lower(\(word))) = 1 OR instr(lower(\($0)), ' ' || lower(\(word))) > 0"
+            }.joined(separator: " OR ") + ")")
+            for _ in searchColumns { arguments += [ExactText.argument(term), ExactText.argument(term)] }
         }
         for filter in query.filters {
             guard let condition = filters[filter.name], let value = filter.value else { continue }
-            conditions.append(condition)
-            arguments.append(value)
+            conditions.append(ExactText.bindingEach(condition))
+            arguments.append(ExactText.argument(value))
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let orderClause = try orderBy(query.order, caller: caller)
@@ -50,24 +53,21 @@ struct BonitaDirectoryResource: Sendable {
         return (rows.map(item), total)
     }
 
-    /// `o` as `attribute [ASC|DESC]` (comma-separated for several), then the id so pages never overlap.
+    /// `o`'s terms (see `BonitaSort`), each attribute checked as the engine does, then the id so pages never
+    /// overlap. A column already sorted on cannot order rows again, so later terms on it are left out: a list
+    /// of thousands of terms sorts as Bonita does, in an ORDER BY of a few.
     private func orderBy(_ order: String?, caller: BonitaCaller) throws -> String {
-        let text = (order ?? "").isEmpty ? defaultOrder : order!
+        var used: Set<String> = []
         var terms: [String] = []
-        for part in text.split(separator: ",") {
-            let words = part.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            guard let attribute = words.first else { continue }
-            let direction = words.count > 1 ? words[1].uppercased() : "ASC"
-            guard direction == "ASC" || direction == "DESC" else {
-                throw BonitaFault.internalError(.java("java.lang.IllegalArgumentException", "No enum constant org.bonitasoft.engine.search.Order.\(direction)"))
-            }
-            guard let column = orderColumns[attribute] else {
+        for sort in try BonitaSort.parse(order) ?? [] {
+            guard let column = orderColumns[sort.attribute] else {
                 throw BonitaFault.internalError(.wrapping(
                     engineClass: "org.bonitasoft.engine.exception.SearchException",
-                    engineMessage: "USERNAME=\(caller.userName) | Can't sort on the unknown attribute \(attribute)", resource: name))
+                    engineMessage: "USERNAME=\(caller.userName) | Can't sort on the unknown attribute \(sort.attribute)", resource: name))
             }
-            terms.append("\(column) \(direction)")
+            if used.insert(column).inserted { terms.append("\(column) \(sort.descending ? "DESC" : "ASC")") }
         }
+        if terms.isEmpty { terms = [defaultOrder] }
         return (terms + ["id ASC"]).joined(separator: ", ")
     }
 }

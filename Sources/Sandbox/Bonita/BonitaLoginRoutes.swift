@@ -19,12 +19,22 @@ enum BonitaLoginRoutes {
         }
     }
 
+    /// Tomcat's `maxPostSize` (2 MB): past it the connector parses no form parameters at all, so the
+    /// login finds no credentials in the body (only the query's) and answers 401.
+    static let formLimit = BodyLimit(bytes: 2 << 20) { _ in PostTooLarge() }
+    struct PostTooLarge: Error {}
+
     static func login(_ request: Request, context: SandboxRequestContext, database: SandboxDatabase) async throws -> Response {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
             return SandboxResponse.empty(status: .unsupportedMediaType)
         }
-        let body = try await request.collectedBody(context: context).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let body: String
+        do {
+            body = try await request.collectedBody(context: context, limit: formLimit).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        } catch is PostTooLarge {
+            body = ""
+        }
         // Like a servlet's getParameter: the query string and the form body together, first value wins.
         let parameters = request.orderedQuery + FormCoding.parse(body)
         func parameter(_ name: String) -> String? { parameters.first { $0.0 == name }?.1 }

@@ -3,6 +3,12 @@ import Foundation
 /// The bodies the membership resource reads: the item of a POST and the id list of a bulk DELETE. Their
 /// failures answer as Bonita's servlet does (500s naming the Java exception that the real server would hit).
 enum BonitaMembershipBody {
+    /// Tomcat and Bonita's servlet read a JSON body of any size; past the sandbox's own bound it answers 413
+    /// with Bonita's exception JSON.
+    static let limit = BodyLimit(bytes: SandboxBodyLimits.sandboxBytes) { _ in
+        BonitaFault(status: .contentTooLarge, exception: .api("APIException", SandboxBodyLimits.sandboxRefusal, resource: BonitaMembershipRoutes.resource))
+    }
+
     /// Attributes the server sets itself: giving a non-blank value is a 500 `ForbiddenAttributesException`.
     static let readOnlyAttributes = ["assigned_by_user_id", "assigned_date"]
 

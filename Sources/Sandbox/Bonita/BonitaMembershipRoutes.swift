@@ -18,7 +18,7 @@ enum BonitaMembershipRoutes {
         router.get(collection) { request, _ in try await search(request, database: database) }
         router.delete(collection) { request, context in
             let caller = try await BonitaGate.caller(request, access: .manage, database: database)
-            let lists = try BonitaMembershipBody.idLists(from: try await request.collectedBody(context: context))
+            let lists = try BonitaMembershipBody.idLists(from: try await request.collectedBody(context: context, limit: BonitaMembershipBody.limit))
             return try await delete(lists, caller: caller, database: database)
         }
         router.delete(item) { request, context in
@@ -45,7 +45,7 @@ enum BonitaMembershipRoutes {
     /// POST: 200 with the new membership, assigned by the caller (-1 for the technical user) now.
     static func create(_ request: Request, context: SandboxRequestContext, database: SandboxDatabase) async throws -> Response {
         let caller = try await BonitaGate.caller(request, access: .manage, database: database)
-        let key = try BonitaMembershipBody.key(from: try await request.collectedBody(context: context))
+        let key = try BonitaMembershipBody.key(from: try await request.collectedBody(context: context, limit: BonitaMembershipBody.limit))
         let date = SandboxClock.bonita(Date())
         let outcome = try await database.write { db in try BonitaMembershipStore.add(key, assignedBy: caller.userID, date: date, in: db) }
         switch outcome {

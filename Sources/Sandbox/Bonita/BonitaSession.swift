@@ -31,7 +31,8 @@ enum BonitaSessions {
             guard password == BonitaDemoOrganisation.technicalPassword else { return nil }
             userID = BonitaDemoOrganisation.technicalUserID
         } else {
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, password, enabled FROM bonita_user WHERE user_name = ?", arguments: [userName]),
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, password, enabled FROM bonita_user WHERE user_name = \(ExactText.placeholder)",
+                                             arguments: [ExactText.argument(userName)]),
                   row["password"] as String == password, row["enabled"] as Bool else { return nil }
             userID = row["id"]
             try db.execute(sql: "UPDATE bonita_user SET last_connection = ? WHERE id = ?", arguments: [SandboxClock.bonita(now), userID])

@@ -9,13 +9,19 @@ enum GlanceAccess {
     }
 
     static func member(_ member: String, of imageID: String, in db: Database) throws -> GlanceMemberRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM gl_member WHERE image_id = ? AND member = ? AND deleted = 0",
-                         arguments: [imageID, member]).map(GlanceMemberRecord.init)
+        try Row.fetchOne(db, sql: GlanceMemberRecord.select + " WHERE image_id = ? AND member = \(ExactText.placeholder) AND deleted = 0",
+                         arguments: [imageID, ExactText.argument(member)]).map(GlanceMemberRecord.init)
     }
 
     static func members(of imageID: String, in db: Database) throws -> [GlanceMemberRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM gl_member WHERE image_id = ? AND deleted = 0 ORDER BY created_at, member",
+        try Row.fetchAll(db, sql: GlanceMemberRecord.select + " WHERE image_id = ? AND deleted = 0 ORDER BY created_at, member",
                          arguments: [imageID]).map(GlanceMemberRecord.init)
+    }
+
+    /// Marks the member row deleted (Glance keeps deleted rows: a re-added member keeps its `created_at`).
+    static func deleteMember(_ member: String, of imageID: String, now: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE gl_member SET deleted = 1, updated_at = ? WHERE image_id = ? AND member = \(ExactText.placeholder)",
+                       arguments: [now, imageID, ExactText.argument(member)])
     }
 
     /// The image repository's filter: admins see everything; others their own, public and community

@@ -13,9 +13,15 @@ enum GlanceAuth {
 
 /// Glance's JSON request deserializer: its checks come before the controller's, with its messages.
 enum GlanceBody {
+    /// The deepest JSON Glance 33 parses on the reference stack before Python's recursion limit (`JSONNesting`).
+    static let nestingLimit = 918
+
     /// The body as a JSON document, or Glance's 400s for none and for malformed JSON.
     static func document(_ data: [UInt8]?) throws -> JSONValue {
         guard let data, !data.isEmpty else { throw GlanceFault.badRequest("Body expected in request.") }
+        guard !JSONNesting.exceeds(Data(data), nestingLimit) else {
+            throw GlanceFault(status: .internalServerError, detail: "The server has either erred or is incapable of performing the requested operation.")
+        }
         guard let json = JSONValue.parse(Data(data)) else { throw GlanceFault.badRequest("Malformed JSON in request body.") }
         return json
     }

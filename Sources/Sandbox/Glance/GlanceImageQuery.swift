@@ -28,7 +28,7 @@ struct GlanceImageQuery {
         for (name, value) in pairs {
             switch name {
             case "limit":
-                guard let number = Int(value) else { throw GlanceFault.badRequest("limit param must be an integer") }
+                guard let number = PythonInt.parse(value) else { throw GlanceFault.badRequest("limit param must be an integer") }
                 guard number >= 0 else { throw GlanceFault.badRequest("limit param must be positive") }
                 limit = min(number, 1000)
             case "marker": marker = value

@@ -137,9 +137,12 @@ struct GlanceMemberRecord: Sendable {
     var createdAt: String
     var updatedAt: String
 
+    /// Selects every column, the member id as `member_bytes` too (`ExactText`).
+    static let select = "SELECT *, \(ExactText.column("member")) AS member_bytes FROM gl_member"
+
     init(row: Row) {
         imageID = row["image_id"]
-        member = row["member"]
+        member = ExactText.read(row, "member_bytes")
         status = row["status"]
         canShare = row["can_share"]
         createdAt = row["created_at"]

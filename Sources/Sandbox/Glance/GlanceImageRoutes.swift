@@ -12,13 +12,16 @@ enum GlanceImageRoutes {
     static func add(to group: RouterGroup<SandboxRequestContext>, database: SandboxDatabase) {
         group.get("v2/images") { request, _ in
             let caller = try await GlanceAuth.caller(request, database: database)
+            guard GlancePath.isDecodable(request.uri.query ?? "") else {
+                throw GlanceFault.badRequest("Error decoding your request. Either the URL or the request body contained characters that could not be decoded by Glance")
+            }
             let query = try GlanceImageQuery(pairs: request.orderedQuery)
             let body = try await database.read { db in try GlanceImageListing.page(query, caller: caller, in: db) }
             return SandboxResponse.json(body)
         }
         group.get("v2/images/:image") { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image")
+            let id = try GlancePath.parameter(context, "image")
             let image = try await database.read { db -> GlanceImageRecord in
                 guard let image = try GlanceAccess.image(id, in: db), try GlanceAccess.canSee(image, caller: caller, in: db) else {
                     throw GlanceFault.notFound("No image found with ID \(id)")
@@ -38,7 +41,7 @@ enum GlanceImageRoutes {
         }
         group.delete("v2/images/:image") { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image")
+            let id = try GlancePath.parameter(context, "image")
             try await database.write { db in
                 guard let image = try GlanceAccess.image(id, in: db), try GlanceAccess.canSee(image, caller: caller, in: db) else {
                     throw GlanceFault.notFound("Failed to find image \(id) to delete")

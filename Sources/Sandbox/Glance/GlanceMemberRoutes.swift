@@ -16,7 +16,7 @@ enum GlanceMemberRoutes {
         group.get(collection) { request, context in
             try GlanceBody.refuseBody(try await request.collectedBody(context: context))
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image")
+            let id = try GlancePath.parameter(context, "image")
             let members = try await database.read { db -> [GlanceMemberRecord] in
                 let image = try GlanceAccess.visibleImage(id, caller: caller, in: db)
                 guard image.visibility == "shared" else {
@@ -34,7 +34,7 @@ enum GlanceMemberRoutes {
             let body = try GlanceBody.document(try await request.collectedBody(context: context).map { Array($0) })
             let memberValue = try memberToAdd(body)
             let memberID = memberValue.stringValue ?? memberValue.intValue.map(String.init) ?? ""
-            let id = try context.parameters.require("image")
+            let id = try GlancePath.parameter(context, "image")
             let row = try await database.write { db -> GlanceMemberRecord in
                 let image = try GlanceAccess.visibleImage(id, caller: caller, in: db)
                 guard image.visibility == "shared" else { throw GlanceFault.forbidden("Not allowed to create members for image \(id).") }
@@ -49,9 +49,10 @@ enum GlanceMemberRoutes {
                 let now = SandboxClock.iso8601Seconds(Date())
                 // A member removed earlier comes back pending but keeps its first created_at (api-facts §10.5).
                 try db.execute(sql: """
-                    INSERT INTO gl_member (image_id, member, status, can_share, created_at, updated_at, deleted) VALUES (?, ?, 'pending', 0, ?, ?, 0)
+                    INSERT INTO gl_member (image_id, member, status, can_share, created_at, updated_at, deleted)
+                    VALUES (?, \(ExactText.placeholder), 'pending', 0, ?, ?, 0)
                     ON CONFLICT (image_id, member) DO UPDATE SET status = 'pending', can_share = 0, updated_at = excluded.updated_at, deleted = 0
-                    """, arguments: [image.id, memberID, now, now])
+                    """, arguments: [image.id, ExactText.argument(memberID), now, now])
                 return try GlanceAccess.member(memberID, of: image.id, in: db)!
             }
             return SandboxResponse.json(row.json(memberValue: memberValue.intValue != nil ? memberValue : nil))
@@ -60,7 +61,7 @@ enum GlanceMemberRoutes {
         group.get(item) { request, context in
             try GlanceBody.refuseBody(try await request.collectedBody(context: context))
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image"), memberID = try context.parameters.require("member")
+            let id = try GlancePath.parameter(context, "image"), memberID = try GlancePath.parameter(context, "member")
             let row = try await database.read { db -> GlanceMemberRecord in
                 let image = try GlanceAccess.visibleImage(id, caller: caller, in: db)
                 // Glance turns this Forbidden into a 404 so as not to reveal the image's members.
@@ -74,7 +75,7 @@ enum GlanceMemberRoutes {
             let caller = try await GlanceAuth.caller(request, database: database)
             let body = try GlanceBody.document(try await request.collectedBody(context: context).map { Array($0) })
             guard let statusValue = body["status"] else { throw GlanceFault.badRequest("Status not specified") }
-            let id = try context.parameters.require("image"), memberID = try context.parameters.require("member")
+            let id = try GlancePath.parameter(context, "image"), memberID = try GlancePath.parameter(context, "member")
             let row = try await database.write { db -> GlanceMemberRecord in
                 let image = try GlanceAccess.visibleImage(id, caller: caller, in: db)
                 guard image.visibility == "shared" else { throw GlanceFault.forbidden("Not allowed to update members for image \(id).") }
@@ -84,8 +85,8 @@ enum GlanceMemberRoutes {
                 guard let status = statusValue.stringValue, statuses.contains(status) else {
                     throw GlanceFault.badRequest("Incorrect request: Status must be \"pending\", \"accepted\" or \"rejected\".")
                 }
-                try db.execute(sql: "UPDATE gl_member SET status = ?, updated_at = ? WHERE image_id = ? AND member = ? AND deleted = 0",
-                               arguments: [status, SandboxClock.iso8601Seconds(Date()), image.id, row.member])
+                try db.execute(sql: "UPDATE gl_member SET status = ?, updated_at = ? WHERE image_id = ? AND member = \(ExactText.placeholder) AND deleted = 0",
+                               arguments: [status, SandboxClock.iso8601Seconds(Date()), image.id, ExactText.argument(row.member)])
                 return try GlanceAccess.member(row.member, of: image.id, in: db)!
             }
             return SandboxResponse.json(row.json())
@@ -94,14 +95,13 @@ enum GlanceMemberRoutes {
         group.delete(item) { request, context in
             try GlanceBody.refuseBody(try await request.collectedBody(context: context))
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image"), memberID = try context.parameters.require("member")
+            let id = try GlancePath.parameter(context, "image"), memberID = try GlancePath.parameter(context, "member")
             try await database.write { db in
                 let image = try GlanceAccess.visibleImage(id, caller: caller, in: db)
                 guard image.visibility == "shared" else { throw GlanceFault.forbidden("Not allowed to delete members for image \(id).") }
                 let row = try GlanceAccess.visibleMember(memberID, of: image, caller: caller, in: db)
                 guard GlanceAccess.isOwnerWithRole(caller, image) else { throw GlanceFault.policy("delete_member") }
-                try db.execute(sql: "UPDATE gl_member SET deleted = 1, updated_at = ? WHERE image_id = ? AND member = ?",
-                               arguments: [SandboxClock.iso8601Seconds(Date()), image.id, row.member])
+                try GlanceAccess.deleteMember(row.member, of: image.id, now: SandboxClock.iso8601Seconds(Date()), in: db)
             }
             return SandboxResponse.empty(status: .noContent)
         }

@@ -13,13 +13,21 @@ public enum GlanceModule: SandboxModule {
         if seed == .demo { try GlanceDemoSeed.insert(in: db) }
     }
 
+    /// Glance sets no limit on a JSON body (a 20 MB member id was stored): past the sandbox's own bound it
+    /// answers webob's 413, as Glance answers its quotas.
+    static let bodyLimit = BodyLimit(bytes: SandboxBodyLimits.sandboxBytes) { _ in
+        GlanceFault(status: GlanceFault.requestEntityTooLarge, detail: SandboxBodyLimits.sandboxRefusal)
+    }
+
     public static func addRoutes(to router: Router<SandboxRequestContext>, environment: SandboxEnvironment) {
         let database = environment.database
-        let image = router.group("image").add(middleware: GlanceRequestMiddleware(database: database))
+        // Before any route: a path that does not decode matches none of them.
+        router.add(middleware: GlancePathMiddleware(roots: [root, "/image-v1", RackspaceRoutes.root]))
+        let image = router.group("image").add(middleware: RequestLineLimitMiddleware(root: root)).add(middleware: GlanceRequestMiddleware(database: database)).add(middleware: BodyLimitMiddleware(limit: bodyLimit))
         GlanceImageRoutes.add(to: image, database: database)
         GlanceMemberRoutes.add(to: image, database: database)
         GlanceVersions.add(to: image, database: database)
-        let legacy = router.group("image-v1").add(middleware: GlanceRequestMiddleware(database: database))
+        let legacy = router.group("image-v1").add(middleware: GlanceRequestMiddleware(database: database)).add(middleware: BodyLimitMiddleware(limit: bodyLimit))
         GlanceV1Routes.add(to: legacy, database: database)
         RackspaceRoutes.add(to: router, environment: environment)
     }

@@ -27,7 +27,7 @@ enum GlanceV1Routes {
 
         group.get(members) { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image")
+            let id = try GlancePath.parameter(context, "image")
             let rows = try await database.read { db -> [GlanceMemberRecord] in
                 let image = try visibleImage(id, caller: caller, in: db)
                 return try GlanceAccess.members(of: image.id, in: db)
@@ -37,7 +37,7 @@ enum GlanceV1Routes {
 
         group.put(members) { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image")
+            let id = try GlancePath.parameter(context, "image")
             let body = try GlanceBody.document(try await request.collectedBody(context: context).map { Array($0) })
             guard let list = (body["memberships"] ?? body["members"])?.arrayValue else {
                 throw GlanceFault.badRequest("Invalid membership association: 'memberships'")
@@ -56,8 +56,7 @@ enum GlanceV1Routes {
                 let now = SandboxClock.iso8601Seconds(Date())
                 let keep = Set(replacement.map(\.member))
                 for row in try GlanceAccess.members(of: image.id, in: db) where !keep.contains(row.member) {
-                    try db.execute(sql: "UPDATE gl_member SET deleted = 1, updated_at = ? WHERE image_id = ? AND member = ?",
-                                   arguments: [now, image.id, row.member])
+                    try GlanceAccess.deleteMember(row.member, of: image.id, now: now, in: db)
                 }
                 for entry in replacement { try upsert(entry.member, canShare: entry.canShare, image: image.id, now: now, in: db) }
             }
@@ -66,7 +65,7 @@ enum GlanceV1Routes {
 
         group.put(member) { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image"), memberID = try context.parameters.require("member")
+            let id = try GlancePath.parameter(context, "image"), memberID = try GlancePath.parameter(context, "member")
             let data = try await request.collectedBody(context: context)
             var requested: Bool?
             if let data, !data.isEmpty {
@@ -86,14 +85,13 @@ enum GlanceV1Routes {
 
         group.delete(member) { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let id = try context.parameters.require("image"), memberID = try context.parameters.require("member")
+            let id = try GlancePath.parameter(context, "image"), memberID = try GlancePath.parameter(context, "member")
             try await database.write { db in
                 let image = try writableImage(id, caller: caller, in: db)
                 guard try GlanceAccess.member(memberID, of: image.id, in: db) != nil else {
                     throw GlanceFault.notFound("Membership could not be found.")
                 }
-                try db.execute(sql: "UPDATE gl_member SET deleted = 1, updated_at = ? WHERE image_id = ? AND member = ?",
-                               arguments: [SandboxClock.iso8601Seconds(Date()), image.id, memberID])
+                try GlanceAccess.deleteMember(memberID, of: image.id, now: SandboxClock.iso8601Seconds(Date()), in: db)
             }
             return SandboxResponse.empty(status: .noContent)
         }
@@ -108,12 +106,12 @@ enum GlanceV1Routes {
 
         group.get("v1/shared-images/:member") { request, context in
             _ = try await GlanceAuth.caller(request, database: database)
-            let memberID = try context.parameters.require("member")
+            let memberID = try GlancePath.parameter(context, "member")
             let shared = try await database.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT m.image_id, m.can_share FROM gl_member m JOIN gl_image i ON i.id = m.image_id
-                    WHERE m.member = ? AND m.deleted = 0 AND i.deleted = 0 ORDER BY i.created_at
-                    """, arguments: [memberID]).map { row in
+                    WHERE m.member = \(ExactText.placeholder) AND m.deleted = 0 AND i.deleted = 0 ORDER BY i.created_at
+                    """, arguments: [ExactText.argument(memberID)]).map { row in
                     JSONValue.object([("image_id", .string(row["image_id"])), ("can_share", .bool(row["can_share"]))])
                 }
             }
@@ -151,12 +149,13 @@ enum GlanceV1Routes {
     /// comes back with its first `created_at`.
     static func upsert(_ member: String, canShare: Bool?, image: String, now: String, in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO gl_member (image_id, member, status, can_share, created_at, updated_at, deleted) VALUES (?, ?, 'pending', ?, ?, ?, 0)
+            INSERT INTO gl_member (image_id, member, status, can_share, created_at, updated_at, deleted)
+            VALUES (?, \(ExactText.placeholder), 'pending', ?, ?, ?, 0)
             ON CONFLICT (image_id, member) DO UPDATE SET
                 can_share = CASE WHEN ? IS NULL THEN (CASE WHEN deleted = 1 THEN 0 ELSE can_share END) ELSE ? END,
                 status = CASE WHEN deleted = 1 THEN 'pending' ELSE status END,
                 updated_at = excluded.updated_at, deleted = 0
-            """, arguments: [image, member, canShare ?? false, now, now, canShare, canShare])
+            """, arguments: [image, ExactText.argument(member), canShare ?? false, now, now, canShare, canShare])
     }
 
     static func quotaFault(attempted: Int) -> GlanceFault {

@@ -47,6 +47,7 @@ enum RackspaceRoutes {
         let database = environment.database
         let group = router.group("rackspace")
             .add(middleware: GlanceRequestMiddleware(database: database))
+            .add(middleware: BodyLimitMiddleware(limit: GlanceModule.bodyLimit))
             .add(middleware: RackspaceThrottleMiddleware(throttle: environment.throttle))
         group.put("_sandbox/throttle") { request, context in
             try await requireAdmin(request, database: database)

@@ -19,7 +19,12 @@ struct KeystoneAuthAttempt {
     let identity: Identity
     let scope: Scope
 
+    /// The deepest JSON Keystone 30 parses on the reference stack before Python's recursion limit, past
+    /// which the request ends in gunicorn's 500 page (`JSONNesting`).
+    static let nestingLimit = 926
+
     static func parse(_ body: Data?) throws -> KeystoneAuthAttempt {
+        if let body, JSONNesting.exceeds(body, nestingLimit) { throw WSGIServerError() }
         guard let body, let json = JSONValue.parse(body) else {
             throw KeystoneFault.badRequest("Expecting to find valid JSON in request body.")
         }

@@ -51,8 +51,8 @@ enum KeystoneTokens {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT t.user_id, t.project_id, t.methods, t.audit_id, t.issued_at, t.expires_at, u.name AS user_name, p.name AS project_name
             FROM ks_token t JOIN ks_user u ON u.id = t.user_id LEFT JOIN ks_project p ON p.id = t.project_id
-            WHERE t.id = ? AND t.expires_at > ?
-            """, arguments: [id, now.timeIntervalSince1970]) else { return nil }
+            WHERE t.id = \(ExactText.placeholder) AND t.expires_at > ?
+            """, arguments: [ExactText.argument(id), now.timeIntervalSince1970]) else { return nil }
         let projectID: String? = row["project_id"]
         let roles: [String]
         if let projectID {

@@ -15,6 +15,14 @@ struct KeystoneFault: SandboxFault {
                       authenticateURI: request.origin + KeystoneModule.root)
     }
 
+    /// 404 for a token that cannot be used: Keystone tells an empty id, a string that is no token at all
+    /// and a token that is no longer valid apart.
+    static func tokenNotFound(_ id: String) -> KeystoneFault {
+        let message = id.isEmpty ? "No token in the request"
+            : KeystoneTokens.looksLikeToken(id) ? "Failed to validate token" : "Could not recognize Fernet token"
+        return KeystoneFault(status: .notFound, message: message)
+    }
+
     static func badRequest(_ message: String) -> KeystoneFault {
         KeystoneFault(status: .badRequest, message: message + clientError)
     }

@@ -20,13 +20,6 @@ public enum SandboxResponse {
 }
 
 extension Request {
-    /// The whole body (refused past the context's upload limit), or nil when there is none.
-    public func collectedBody(context: SandboxRequestContext) async throws -> Data? {
-        let buffer = try await body.collect(upTo: context.maxUploadSize)
-        guard buffer.readableBytes > 0 else { return nil }
-        return Data(buffer.readableBytesView)
-    }
-
     /// A header value by name.
     public func header(_ name: String) -> String? {
         guard let field = HTTPField.Name(name) else { return nil }

@@ -62,9 +62,10 @@ public struct SandboxURLs: Sendable {
 }
 
 public enum SandboxServer {
-    /// Every route of every module, behind the fault middleware.
+    /// Every route of every module, behind the origin and fault middleware.
     public static func router(environment: SandboxEnvironment) -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
+        router.add(middleware: OriginMiddleware())
         router.add(middleware: FaultMiddleware())
         for module in SandboxDatabase.modules {
             module.addRoutes(to: router, environment: environment)

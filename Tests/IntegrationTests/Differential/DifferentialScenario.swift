@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 
 /// The scripted Keystone and Glance v2 session run against both sides: authentication and its errors,
 /// image create/show/list with paging and parameter errors, and the member API as owner, member, stranger
@@ -28,6 +29,14 @@ enum DifferentialScenario {
             body: #"{"auth":{"identity":{"methods":["token"],"token":{"id":"not-a-token"}}}}"#))
         record("keystone: validate", try await target.keystone(.GET, "/auth/tokens",
             headers: [("X-Auth-Token", target.tokens[.owner]!), ("X-Subject-Token", target.tokens[.owner]!)]))
+        try await recordTokenPolicy(on: target) { record($0, $1) }
+        // JSON nested past Python's recursion limit ends in gunicorn's 500 page.
+        let deep = #"{"x":"# + String(repeating: "[", count: 999) + String(repeating: "]", count: 999) + "}"
+        record("keystone: JSON nested 1000 deep", try await target.keystone(.POST, "/auth/tokens", body: deep), compareBody: true)
+        // oslo's sizelimit middleware in front of Keystone: 114688 bytes pass, one more is 413.
+        let padding = String(repeating: "x", count: 114_688 - 8)
+        record("keystone: a body of 114688 bytes", try await target.keystone(.POST, "/auth/tokens", body: #"{"a":"\#(padding)"}"#))
+        record("keystone: a body of 114689 bytes", try await target.keystone(.POST, "/auth/tokens", body: #"{"a":"\#(padding)x"}"#))
 
         // Discovery and authentication in front of Glance.
         record("glance: versions", try await target.glance(.GET, "/versions", as: nil))
@@ -110,6 +119,28 @@ enum DifferentialScenario {
         record("list: pending shares", try await target.glance(.GET, "/v2/images?member_status=pending&visibility=shared&name=\(stem)-shared", as: .member))
         record("list: accepted shares (none)", try await target.glance(.GET, "/v2/images?visibility=shared&name=\(stem)-shared", as: .member))
 
+        // JSON nested past Python's recursion limit is Glance's own 500.
+        record("members: JSON nested 1000 deep", try await target.glance(.POST, members, as: .owner,
+            body: #"{"x":"# + String(repeating: "[", count: 999) + String(repeating: "]", count: 999) + #","member":"deep"}"#))
+        record("images: a limit past any integer", try await target.glance(.GET, "/v2/images?limit=99999999999999999999999&name=\(stem)-shared", as: .owner))
+        record("images: a query that is not UTF-8", try await target.glance(.GET, "/v2/images?name=%FF", as: .owner))
+        let longQuery = String(repeating: "a", count: 5000)
+        record("images: a request line over 4094 bytes", try await target.glance(.GET, "/v2/images?x=" + longQuery, as: .owner), compareBody: true)
+        record("keystone: a request line over 4094 bytes", try await target.keystone(.GET, "/auth/tokens?x=" + longQuery,
+            headers: [("X-Auth-Token", target.tokens[.owner]!), ("X-Subject-Token", target.tokens[.owner]!)]), compareBody: true)
+
+        // Glance reads a body of any size: a 1.5 MB member id is stored.
+        record("members: a 1.5 MB member id", try await target.glance(.POST, members, as: .owner,
+            body: #"{"member":""# + String(repeating: "m", count: 1_500_000) + #""}"#))
+
+        // Member ids are kept byte for byte, and decoded from the path.
+        record("members: a member id with a NUL", try await target.glance(.POST, members, as: .owner, body: #"{"member":"nul\u0000member"}"#))
+        record("members: show it through %00", try await target.glance(.GET, members + "/nul%00member", as: .owner))
+        record("members: the id before the NUL is no member", try await target.glance(.GET, members + "/nul", as: .owner))
+        record("members: remove it through %00", try await target.glance(.DELETE, members + "/nul%00member", as: .owner))
+        record("members: show it again", try await target.glance(.GET, members + "/nul%00member", as: .owner))
+        record("members: an encoded slash", try await target.glance(.GET, members + "/a%2Fb", as: .owner))
+
         // Removal.
         record("members: owner removes", try await target.glance(.DELETE, members + "/<project:member>", as: .owner))
         record("members: remove again", try await target.glance(.DELETE, members + "/<project:member>", as: .owner))
@@ -121,5 +152,32 @@ enum DifferentialScenario {
         record("images: delete private", try await target.glance(.DELETE, "/v2/images/<image:private>", as: .owner))
         record("images: delete again", try await target.glance(.DELETE, "/v2/images/<image:shared>", as: .owner))
         return steps
+    }
+
+    /// Who may validate (GET), check (HEAD) and revoke (DELETE) whose token: its own user and an admin.
+    private static func recordTokenPolicy(on target: DifferentialTarget, _ record: (String, Exchange) -> Void) async throws {
+        func tokens(_ method: HTTPMethod, as caller: String, subject: String?) async throws -> Exchange {
+            var headers = [("X-Auth-Token", caller)]
+            if let subject { headers.append(("X-Subject-Token", subject)) }
+            return try await target.keystone(method, "/auth/tokens", headers: headers)
+        }
+        let owner = target.tokens[.owner]!, member = target.tokens[.member]!, admin = target.tokens[.admin]!
+        record("tokens: HEAD own token", try await tokens(.HEAD, as: owner, subject: owner))
+        record("tokens: validate own token from another login", try await tokens(.GET, as: owner, subject: try await target.freshToken(.owner)))
+        record("tokens: member validates the owner's token", try await tokens(.GET, as: member, subject: owner))
+        record("tokens: HEAD member checks the owner's token", try await tokens(.HEAD, as: member, subject: owner))
+        record("tokens: admin validates the owner's token", try await tokens(.GET, as: admin, subject: owner))
+        record("tokens: HEAD admin checks the owner's token", try await tokens(.HEAD, as: admin, subject: owner))
+        record("tokens: member revokes the owner's token", try await tokens(.DELETE, as: member, subject: owner))
+        record("tokens: the owner's token survived", try await tokens(.GET, as: owner, subject: owner))
+        record("tokens: member without a subject", try await tokens(.GET, as: member, subject: nil))
+        record("tokens: admin without a subject", try await tokens(.GET, as: admin, subject: nil))
+        record("tokens: an empty subject", try await tokens(.GET, as: member, subject: ""))
+        record("tokens: a subject that is no token", try await tokens(.DELETE, as: member, subject: "not-a-token"))
+        record("tokens: a caller that is no token", try await tokens(.HEAD, as: "not-a-token", subject: owner))
+        let second = try await target.freshToken(.member)
+        record("tokens: member revokes its own second token", try await tokens(.DELETE, as: member, subject: second))
+        record("tokens: the revoked token fails to validate", try await tokens(.GET, as: member, subject: second))
+        record("tokens: admin revokes another's token", try await tokens(.DELETE, as: admin, subject: try await target.freshToken(.owner)))
     }
 }

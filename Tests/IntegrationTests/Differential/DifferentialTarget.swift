@@ -48,6 +48,15 @@ final class DifferentialTarget: @unchecked Sendable {
         }
     }
 
+    /// A second token for `actor`, for steps that revoke one without touching the token the scenario uses.
+    func freshToken(_ actor: Actor) async throws -> String {
+        let response = try await keystone(.POST, "/auth/tokens", body: Self.passwordBody(accounts[actor]!))
+        guard response.status == 201, let token = response.headers.first(name: "X-Subject-Token") else {
+            throw DifferentialError(message: "\(label): a second login as \(actor) failed with \(response.status)")
+        }
+        return token
+    }
+
     func remember(_ value: String, as placeholder: String) {
         guard !value.isEmpty else { return }
         placeholders.append((value, placeholder))
