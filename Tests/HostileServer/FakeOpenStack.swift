@@ -24,6 +24,18 @@ public enum FakeOpenStack {
         return .json(201, object: body, headers: [("X-Subject-Token", issuedToken)])
     }
 
+    /// Starts a hostile server that is Keystone and Glance at once: token requests get a token whose
+    /// catalog points the image service at `{server}/image`; `glance` answers everything else and is
+    /// given that image URL.
+    public static func startCloud(glance: @escaping @Sendable (HostileRequest, _ imageURL: String) -> HostileReply) async throws -> HostileServer {
+        let base = LateURL()
+        let server = try await HostileServer.start { request in
+            isTokenRequest(request) ? tokenReply(imageURL: base.value + "/image") : glance(request, base.value + "/image")
+        }
+        base.set(server.url)
+        return server
+    }
+
     /// Whether a request is a token request.
     public static func isTokenRequest(_ request: HostileRequest) -> Bool {
         request.method == "POST" && request.path.hasSuffix("/auth/tokens")
@@ -53,4 +65,12 @@ public enum FakeOpenStack {
         if let apiTimeout { text += "    api_timeout: \(apiTimeout)\n" }
         return text
     }
+}
+
+/// The server's URL, known only once it listens; read by its behaviour.
+final class LateURL: @unchecked Sendable {
+    private let lock = NSLock()
+    private var url = ""
+    var value: String { lock.withLock { url } }
+    func set(_ value: String) { lock.withLock { url = value } }
 }

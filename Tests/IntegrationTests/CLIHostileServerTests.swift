@@ -51,7 +51,6 @@ struct CLIHostileServerTests {
     @Test("A password or token echoed by the server never reaches stderr or the --debug log")
     func echoedSecrets() async throws {
         let password = "Echo-Me-If-You-Dare-42"
-        let base = LateURL()
         let server = try await HostileServer.start { request in
             if FakeOpenStack.isTokenRequest(request) {
                 // A 401 that quotes the request's password, and the JSON-escaped body.
@@ -60,7 +59,6 @@ struct CLIHostileServerTests {
             }
             return .json(500, "{}")
         }
-        base.set(server.url)
         defer { Task { await server.stop() } }
         let clouds = cli.home + "/echo-clouds.yaml"
         try FakeOpenStack.cloudsYAML(authURL: server.url, password: password).write(toFile: clouds, atomically: true, encoding: .utf8)
@@ -113,24 +111,13 @@ enum HostileCLI {
     /// Starts a hostile cloud whose Glance answers with `glance`; returns it with the environment to use it.
     static func start(_ cli: CLI, password: String = "correct-horse-battery", apiTimeout: Double? = nil,
                       glance: @escaping @Sendable (HostileRequest) -> HostileReply) async throws -> (HostileServer, [String: String]) {
-        let base = LateURL()
-        let server = try await HostileServer.start { request in
-            FakeOpenStack.isTokenRequest(request) ? FakeOpenStack.tokenReply(imageURL: base.value + "/image") : glance(request)
-        }
-        base.set(server.url)
+        let server = try await FakeOpenStack.startCloud { request, _ in glance(request) }
         let clouds = cli.home + "/hostile-clouds-\(server.port).yaml"
         try FakeOpenStack.cloudsYAML(authURL: server.url, password: password, apiTimeout: apiTimeout).write(toFile: clouds, atomically: true, encoding: .utf8)
         return (server, ["OS_CLIENT_CONFIG_FILE": clouds, "OS_CLOUD": "hostile"])
     }
 }
 
-/// A URL known only once the server listens.
-final class LateURL: @unchecked Sendable {
-    private let lock = NSLock()
-    private var url = ""
-    var value: String { lock.withLock { url } }
-    func set(_ value: String) { lock.withLock { url = value } }
-}
 
 /// The console against a hostile server, in tmux: what loaded is shown, with a warning that it is not all.
 @Suite("Console against a hostile server in tmux", .enabled(if: SandboxEndToEnd.binaryExists), .serialized)

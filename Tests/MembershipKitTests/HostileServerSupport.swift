@@ -10,13 +10,7 @@ struct HostileCloud {
 
     static func start(password: String = "correct-horse-battery-staple",
                       glance: @escaping @Sendable (HostileRequest, _ base: String) -> HostileReply) async throws -> HostileCloud {
-        let base = BaseURL()
-        let server = try await HostileServer.start { request in
-            if FakeOpenStack.isTokenRequest(request) { return FakeOpenStack.tokenReply(imageURL: base.value + "/image") }
-            return glance(request, base.value + "/image")
-        }
-        base.set(server.url)
-        return HostileCloud(server: server, password: password)
+        HostileCloud(server: try await FakeOpenStack.startCloud(glance: glance), password: password)
     }
 
     func cloud(apiTimeout: Double? = nil) -> CloudConfig {
@@ -34,14 +28,6 @@ struct HostileCloud {
 
     /// Requests that reached the fake Glance (token requests left out).
     var glanceRequests: [HostileRequest] { server.requests.filter { !FakeOpenStack.isTokenRequest($0) } }
-}
-
-/// The server's URL, known only once it listens; read by its behaviour.
-final class BaseURL: @unchecked Sendable {
-    private let lock = NSLock()
-    private var url = ""
-    var value: String { lock.withLock { url } }
-    func set(_ value: String) { lock.withLock { url = value } }
 }
 
 /// Collects what a paging policy reports.
