@@ -151,4 +151,15 @@ struct PartialHeaderTests {
         #expect(RenderFixture.role(of: "PARTIAL", in: frame) == .headerBadge)
         #expect(!RenderFixture.render(RenderFixture.connected()).lines[0].text.contains("PARTIAL"))
     }
+
+    @Test("the images pane's bottom border says why, and keeps saying it after the flash has gone")
+    func partialNote() {
+        var state = RenderFixture.connected()
+        state.truncation = PagingTruncation(what: "images", reason: .itemLimit(30), kept: 30)
+        state.flash = nil
+        let frame = RenderFixture.render(state)
+        #expect(frame.lines.contains { $0.text.contains("partial: stopped at 30 images (paging.max_items)") })
+        let clean = RenderFixture.render(RenderFixture.connected())
+        #expect(!clean.lines.contains { $0.text.contains("partial:") })
+    }
 }

@@ -122,7 +122,7 @@ enum HostileCLI {
 /// The console against a hostile server, in tmux: what loaded is shown, with a warning that it is not all.
 @Suite("Console against a hostile server in tmux", .enabled(if: SandboxEndToEnd.binaryExists), .serialized)
 struct ConsoleHostileServerTests {
-    @Test("Endless pages: the images pane shows what loaded, the header says PARTIAL and the flash says why")
+    @Test("Endless pages: the images pane shows what loaded, the header says PARTIAL and the pane's border says why")
     func endlessPages() async throws {
         let cli = CLI()
         let (server, environment) = try await HostileCLI.start(cli) { request in
@@ -138,7 +138,9 @@ struct ConsoleHostileServerTests {
         defer { console.close() }
         let screen = try await console.waitFor(text: "PARTIAL", timeout: 20)
         #expect(screen.contains("endless-0-0"), "\(screen)")
-        try await console.waitFor(text: "stopped listing images at 30")
+        // The flash says it too, but only for a few seconds: on a loaded machine the first capture
+        // may come later. The border keeps saying it.
+        try await console.waitFor(text: "partial: stopped at 30 images (paging.max_items)")
         try await console.send("q")
         try await console.waitFor(text: "EXITED:0")
     }

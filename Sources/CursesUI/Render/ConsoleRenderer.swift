@@ -25,7 +25,8 @@ public enum ConsoleRenderer {
         }
         if state.directory == nil, let rect = panes[.images] {
             PaneView(content: ImagesContent(glyphs: glyphs), pane: state.images, title: PaneTitles.images(state),
-                     focused: state.focus == .images, glyphs: glyphs, placeholder: waiting).draw(on: &canvas, in: rect)
+                     focused: state.focus == .images, glyphs: glyphs, placeholder: waiting,
+                     note: state.truncation?.summary).draw(on: &canvas, in: rect)
         }
         if state.directory == nil, let rect = panes[.members] {
             let content = MembersContent(glyphs: glyphs, projectID: state.session?.projectID)

@@ -11,11 +11,13 @@ struct PaneView<Content: PaneContent> {
     let glyphs: Glyphs
     /// Replaces the empty hint when the pane has nothing to show yet (`select an image`, `connecting…`).
     var placeholder: String?
+    /// Said in the bottom border (why a listing is partial), so it outlives the flash.
+    var note: String?
 
     func draw(on canvas: inout Canvas, in rect: Rect) {
         guard rect.width >= 4, rect.height >= 3 else { return }
         Box.draw(on: &canvas, rect, border: focused ? .borderFocused : .border, title: title,
-                 titleRole: focused ? .titleFocused : .title, glyphs: glyphs)
+                 titleRole: focused ? .titleFocused : .title, note: note.map(TerminalSafe.text), glyphs: glyphs)
         let inner = Box.inner(rect)
         let tableWidth = max(0, inner.width - content.gutter)
         let placed = ColumnPlan.place(content.columns, width: tableWidth)

@@ -54,6 +54,7 @@ enum DirectoryPanes {
             let content = RecordContent(glyphs: glyphs, titles: columns, rows: paneState.rows.prefix(RecordContent.sampleSize), noun: "rows",
                                         emptyHint: emptyHint(directory, pane))
             var view = PaneView(content: content, pane: paneState, title: title, focused: state.focus == pane, glyphs: glyphs, placeholder: waiting)
+            if pane == .images { view.note = state.truncation?.summary }
             if pane == .members, directory.detailParent == nil, paneState.rows.isEmpty {
                 view.placeholder = waiting ?? selectHint(directory.profile.kind)
             }

@@ -57,6 +57,16 @@ public struct PagingTruncation: Sendable, Equatable, CustomStringConvertible {
         self.kept = kept
     }
 
+    /// A few words for a pane's border, which keeps saying it while the flash has gone:
+    /// `partial: stopped at 30 images (paging.max_items)`.
+    public var summary: String {
+        switch reason {
+        case let .itemLimit(limit): return "partial: stopped at \(limit) \(what) (paging.max_items)"
+        case let .pageLimit(limit): return "partial: stopped after \(limit) pages of \(what) (paging.max_pages)"
+        case .markerRepeated: return "partial: stopped at \(kept) \(what), the next page did not advance"
+        }
+    }
+
     public var description: String {
         switch reason {
         case let .itemLimit(limit):
