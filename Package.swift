@@ -49,7 +49,10 @@ let package = Package(
             ]
         ),
         // Controller: state, events, effects and the pure update function; no terminal code.
+        // The console's model, input and update: values and pure functions, no I/O and no clock.
         .target(name: "Console", dependencies: ["MembershipKit"]),
+        // What the console does to the world: the effect runner, the loaders, each system's adapter, the activity log file.
+        .target(name: "ConsoleRuntime", dependencies: ["Console", "MembershipKit", "TerminalText"]),
         // ncursesw, imported through a shim (SwiftPM drops pkg-config cflags; see shim.h).
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // View layer: pure render(State) -> Frame, themes, and the ncurses Screen (UI thread only).
@@ -64,6 +67,7 @@ let package = Package(
                 "MembershipKit",
                 "TerminalText",
                 "Console",
+                "ConsoleRuntime",
                 "CursesUI",
                 "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -73,7 +77,7 @@ let package = Package(
         // Benchmark of the console's render and update with 10,000 images (scripts/bench-console).
         .executableTarget(
             name: "console-bench",
-            dependencies: ["Console", "CursesUI", "MembershipKit", "TerminalText"]
+            dependencies: ["Console", "ConsoleRuntime", "CursesUI", "MembershipKit", "TerminalText"]
         ),
         // A hostile HTTP server for the tests: endless pages, slow drips, pathological bodies, echoed secrets.
         .target(
@@ -102,11 +106,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CursesUITests",
-            dependencies: ["CursesUI", "Console", "MembershipKit", "TerminalText"]
+            dependencies: ["CursesUI", "Console", "ConsoleRuntime", "MembershipKit", "TerminalText"]
         ),
         .testTarget(
             name: "ConsoleTests",
-            dependencies: ["Console", "MembershipKit"]
+            dependencies: ["Console", "ConsoleRuntime", "MembershipKit"]
         ),
         .testTarget(
             name: "SandboxTests",

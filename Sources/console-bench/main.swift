@@ -1,4 +1,5 @@
 import Console
+import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
@@ -31,7 +32,7 @@ var state = ConsoleState(now: start)
 let project = "0f7c45d9dc6347c5be251ba6814ee9e5"
 _ = ConsoleUpdate.update(&state, .resize(width: 120, height: 40, paneHeights: Layout.rowCapacity(width: 120, height: 40)))
 _ = ConsoleUpdate.update(&state, .connected(SessionInfo(cloud: "bench", region: "RegionOne", userName: "member", projectName: "member",
-                                                         projectID: project, endpointHost: "127.0.0.1:9292")))
+                                                         projectID: project, endpointHost: "127.0.0.1:9292", system: GlanceV2System.model)))
 let names = ["ubuntu-24.04-golden", "debian-12", "rocky-9 (hardened)", "windows-2022", "テスト画像", "🚀 launch image", "fedora-41"]
 var images: [Image] = []
 for index in 0..<imageCount {
@@ -49,7 +50,7 @@ for (request, load) in state.loads {
     switch load {
     case .images: _ = ConsoleUpdate.update(&state, .imagesLoaded(request: request, .success(images)))
     case .memberships: _ = ConsoleUpdate.update(&state, .membershipsLoaded(request: request, .success(memberships)))
-    case .members, .directory, .picker: break
+    case .members, .records, .picker: break
     }
 }
 _ = ConsoleUpdate.update(&state, .tick(start.addingTimeInterval(0.1)))

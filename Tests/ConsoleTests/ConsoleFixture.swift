@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Console
+import ConsoleRuntime
 @testable import MembershipKit
 
 /// A console driven only through `ConsoleUpdate.update`, with a fixed clock that the tests advance.
@@ -43,7 +44,7 @@ struct ConsoleFixture {
 
     static func session(admin: Bool = false) -> SessionInfo {
         SessionInfo(cloud: "test", region: "RegionOne", userName: "alice", projectName: "me", projectID: me,
-                    endpointHost: "glance.test:9292", isAdmin: admin)
+                    endpointHost: "glance.test:9292", isAdmin: admin, system: GlanceV2System.model)
     }
 
     static func httpError(_ status: Int = 403, _ message: String = "You are not permitted", requestID: String? = "req-42") -> MembershipError {
@@ -57,7 +58,7 @@ struct ConsoleFixture {
     var log: [Effect] = []
 
     init(settings: ConsoleSettings = ConsoleSettings()) {
-        state = ConsoleState(settings: settings, now: Self.t0)
+        state = ConsoleState(settings: settings, system: GlanceV2System.model, now: Self.t0)
         now = Self.t0
     }
 
@@ -122,7 +123,7 @@ struct ConsoleFixture {
     }
 
     var selectedKey: String? {
-        if let directory = state.directory { return directory.pane(state.focus).selected?.key }
+        if let records = state.records { return records.pane(state.focus).selected?.key }
         switch state.focus {
         case .images: return state.images.selected?.key
         case .members: return state.members.selected?.key

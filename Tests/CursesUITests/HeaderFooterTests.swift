@@ -1,4 +1,5 @@
 @testable import Console
+import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
@@ -53,7 +54,7 @@ struct HeaderFooterTests {
 
     @Test("before connecting: connecting…, or the error in the error role")
     func connecting() {
-        var state = ConsoleState(now: RenderFixture.now)
+        var state = ConsoleState(system: GlanceV2System.model, now: RenderFixture.now)
         #expect(RenderFixture.render(state).lines[0].text.hasPrefix(" memberdeck  connecting… "))
         RenderFixture.send(&state, .connectionFailed("cannot reach keystone.example.com:5000"))
         let frame = RenderFixture.render(state)

@@ -1,4 +1,5 @@
 @testable import Console
+import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
@@ -75,7 +76,7 @@ struct HostileTextTests {
         frame = RenderFixture.render(state)
         #expect(frame.text.contains("Remove ^[[1m"))
         #expect(frame.text.contains("remove m^M from \\u{202e}x"))
-        var failed = ConsoleState(now: RenderFixture.now)
+        var failed = ConsoleState(system: GlanceV2System.model, now: RenderFixture.now)
         RenderFixture.send(&failed, .connectionFailed("connect \u{1b}[2Jrefused\r"))
         frame = RenderFixture.render(failed)
         #expect(frame.lines[0].text.contains("connect ^[[2Jrefused^M"))

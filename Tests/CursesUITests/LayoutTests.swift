@@ -1,4 +1,5 @@
 import Console
+import ConsoleRuntime
 import CursesUI
 import Testing
 
@@ -53,7 +54,7 @@ struct LayoutTests {
 
     @Test("the too-small message is centred")
     func tooSmallCentred() {
-        let frame = RenderFixture.render(ConsoleState(now: RenderFixture.now), width: 59, height: 14)
+        let frame = RenderFixture.render(ConsoleState(system: GlanceV2System.model, now: RenderFixture.now), width: 59, height: 14)
         let lines = RenderFixture.lines(frame)
         // 47 columns in 59: 6 spaces each side; line 6 of 14.
         #expect(lines[6] == String(repeating: " ", count: 6) + "terminal too small: 59×14 (need at least 60×15)" + String(repeating: " ", count: 6))
@@ -62,7 +63,7 @@ struct LayoutTests {
 
     @Test("a zero-sized terminal gives an empty frame")
     func zero() {
-        let frame = ConsoleRenderer.render(ConsoleState(now: RenderFixture.now), width: 0, height: 0, unicode: true)
+        let frame = ConsoleRenderer.render(ConsoleState(system: GlanceV2System.model, now: RenderFixture.now), width: 0, height: 0, unicode: true)
         #expect(frame.lines.isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Console
+import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
@@ -120,7 +121,7 @@ struct PaneRenderTests {
 
     @Test("loading shows progress instead of an empty pane")
     func loading() {
-        var state = ConsoleState(now: RenderFixture.now)
+        var state = ConsoleState(system: GlanceV2System.model, now: RenderFixture.now)
         let effects = RenderFixture.send(&state, .connected(RenderFixture.session()))
         var frame = RenderFixture.render(state)
         #expect(frame.text.contains("│ loading… "))
@@ -153,7 +154,7 @@ struct PaneRenderTests {
 
     @Test("before the session exists the panes say connecting")
     func notConnected() {
-        let frame = RenderFixture.render(ConsoleState(now: RenderFixture.now))
+        let frame = RenderFixture.render(ConsoleState(system: GlanceV2System.model, now: RenderFixture.now))
         RenderFixture.checkShape(frame, width: 120, height: 40)
         #expect(frame.text.contains("│ connecting… "))
     }

@@ -1,4 +1,5 @@
 import Console
+import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
@@ -17,7 +18,7 @@ enum RenderFixture {
 
     static func session(readOnlyCloud: String = "devstack", sandbox: Bool = false, admin: Bool = false) -> SessionInfo {
         SessionInfo(cloud: readOnlyCloud, region: "RegionOne", userName: "alice", projectName: "demo", projectID: me,
-                    endpointHost: "glance.example.com:9292", isSandbox: sandbox, isAdmin: admin)
+                    endpointHost: "glance.example.com:9292", isSandbox: sandbox, isAdmin: admin, system: GlanceV2System.model)
     }
 
     static func image(_ id: String, _ name: String?, owner: String = me, visibility: String = "shared", created: String = "2026-11-15T07:06:40Z") -> Image {
@@ -55,7 +56,7 @@ enum RenderFixture {
     static func connected(width: Int = 120, height: Int = 40, settings: ConsoleSettings = ConsoleSettings(),
                           images: [Image] = RenderFixture.images, memberships: [Membership] = RenderFixture.memberships,
                           members: [ImageMember] = RenderFixture.alphaMembers, sandbox: Bool = false, admin: Bool = false) -> ConsoleState {
-        var state = ConsoleState(settings: settings, now: now)
+        var state = ConsoleState(settings: settings, system: GlanceV2System.model, now: now)
         send(&state, .resize(width: width, height: height, paneHeights: Layout.rowCapacity(width: width, height: height)))
         let loads = send(&state, .connected(session(sandbox: sandbox, admin: admin)))
         for effect in loads {

@@ -5,12 +5,15 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case open, back
     case accept, reject, pending
     case share, remove, mark
-    /// Glance v1: let the selected member share the image further, or not.
+    /// Let the selected member share the image further, or not (where members have that flag).
     case toggleShare = "toggle-share"
     case filter, command, help, sort, refresh, log, quit
 
     /// Actions that change something on the server (disabled in read-only mode).
     public var isMutating: Bool { [.accept, .reject, .pending, .share, .remove, .toggleShare].contains(self) }
+
+    /// Actions a system has or lacks (its `SystemModel` says where); the others work everywhere.
+    public var isCapability: Bool { isMutating || self == .mark || self == .open }
 
     /// Short text for the footer and the help overlay.
     public var summary: String {

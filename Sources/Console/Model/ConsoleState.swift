@@ -44,8 +44,10 @@ public struct ConsoleState: Sendable, Equatable {
     public var images = PaneState<ImageRow>(sortColumn: 0)
     public var members = PaneState<MemberRow>(sortColumn: 0)
     public var memberships = PaneState<MembershipRow>(sortColumn: 0)
-    /// Set when connected to Glance v1, Atmosphere or Bonita: their panes replace the three above.
-    public var directory: DirectoryState?
+    /// What the connected system (or the one being connected to) has and how it words it.
+    public var system: SystemModel
+    /// Set when the system's panes hold `RecordRow`s: they replace the three above.
+    public var records: RecordPanes?
     /// The image whose members the members pane shows.
     public var membersImageID: String?
     public var focus: PaneID = .images
@@ -84,8 +86,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var quitRequestedAt: Date?
     public var shouldExit = false
 
-    public init(settings: ConsoleSettings = ConsoleSettings(), now: Date) {
+    public init(settings: ConsoleSettings = ConsoleSettings(), system: SystemModel = SystemModel(name: "", panes: [:]), now: Date) {
         self.settings = settings
+        self.system = system
         self.now = now
     }
 
@@ -105,8 +108,8 @@ public struct PendingOperation: Sendable, Equatable {
         case update(imageID: String, memberID: String, from: String, to: MemberStatus)
         case add(imageID: String, memberID: String)
         case remove(imageID: String, memberID: String)
-        /// A change in Glance v1, Atmosphere or Bonita.
-        case directory(DirectoryAction)
+        /// A change to a row of the record panes.
+        case record(RecordChange)
     }
     public var kind: Kind
     /// Operations started together (marked rows) share a batch for the summary.
@@ -116,7 +119,7 @@ public struct PendingOperation: Sendable, Equatable {
         case let .update(imageID, memberID, from, to): return "\(memberID) on \(imageID): \(from) → \(to.rawValue)"
         case let .add(imageID, memberID): return "share \(imageID) with \(memberID)"
         case let .remove(imageID, memberID): return "remove \(memberID) from \(imageID)"
-        case let .directory(action): return action.description
+        case let .record(change): return change.operation.description
         }
     }
 }
@@ -148,7 +151,23 @@ public enum LoadRequest: Sendable, Equatable {
     case images(scope: ImageScope, requestedAt: Int)
     case members(imageID: String, requestedAt: Int)
     case memberships(requestedAt: Int)
-    /// A pane of Glance v1, Atmosphere or Bonita; `parent` is the row the detail pane is for.
-    case directory(pane: PaneID, parent: RecordRef?, requestedAt: Int)
+    /// A record pane; `parentKey` is the row the detail pane is for.
+    case records(pane: PaneID, parentKey: String?, requestedAt: Int)
     case picker
+}
+
+/// An operation on a row of the record panes: what was sent, to which row of which pane, where.
+public struct RecordChange: Sendable, Equatable {
+    public var operation: RowOperation
+    public var pane: PaneID
+    /// The row that shows the change (the new row's key for an addition).
+    public var rowKey: String?
+    public var connection: ConnectionID?
+
+    public init(operation: RowOperation, pane: PaneID, rowKey: String?, connection: ConnectionID?) {
+        self.operation = operation
+        self.pane = pane
+        self.rowKey = rowKey
+        self.connection = connection
+    }
 }

@@ -20,10 +20,10 @@ public enum Event: Sendable {
     case retrying(RetryNotice)
     /// A listing stopped before its end (a paging limit, or a server whose pages never end).
     case listingTruncated(PagingTruncation)
-    /// A pane of the other systems loaded.
-    case directoryLoaded(request: Int, Result<[RecordRow], MembershipError>)
-    /// A change in the other systems answered.
-    case directoryDone(operation: Int, Result<Void, MembershipError>)
+    /// A record pane loaded.
+    case rowsLoaded(request: Int, Result<[RecordRow], MembershipError>)
+    /// An operation on a record row answered.
+    case operationDone(operation: Int, Result<OperationOutcome, MembershipError>)
     /// The choices of a picker loaded.
     case pickerLoaded(request: Int, Result<[PickerItem], MembershipError>)
     /// A left click in a pane; `row` is the position in the pane's visible rows, nil on its border or header.
@@ -58,8 +58,9 @@ public enum Effect: Sendable, Equatable {
     case switchCloud(String)
     /// Connect to another endpoint of config.yaml (`:endpoint NAME`).
     case switchEndpoint(String)
-    case loadDirectory(request: Int, pane: PaneID, parent: RecordRef?)
-    case directoryAction(operation: Int, DirectoryAction)
-    case loadPicker(request: Int, PickerPurpose)
+    /// Rows of a record pane; `parent` is the row whose detail the second pane shows.
+    case loadRows(request: Int, connection: ConnectionID?, pane: PaneID, parent: RowRef?)
+    case perform(operation: Int, connection: ConnectionID?, RowOperation)
+    case loadPicker(request: Int, connection: ConnectionID?, PickerRequest)
     case quit
 }

@@ -16,8 +16,8 @@ public struct Prompt: Sendable, Equatable {
         case command
         /// Share an image: project ids, comma-separated.
         case share(imageID: String, imageName: String)
-        /// Glance v1: add members to an image (project ids, comma-separated).
-        case addV1Member(imageID: String, imageName: String)
+        /// A system's prompt for a record pane: each id typed makes one `operation`.
+        case operation(label: String, RecordChange)
     }
 
     public var kind: Kind
@@ -33,7 +33,8 @@ public struct Prompt: Sendable, Equatable {
         switch kind {
         case .filter: return "/"
         case .command: return ":"
-        case let .share(_, name), let .addV1Member(_, name): return "share \(name) with (project ids, comma-separated): "
+        case let .share(_, name): return "share \(name) with (project ids, comma-separated): "
+        case let .operation(label, _): return label
         }
     }
 }
@@ -44,8 +45,8 @@ public struct Confirmation: Sendable, Equatable {
     public var message: String
     public var confirmLabel: String
     public var removals: [MemberRemoval]
-    /// Removals in Glance v1, Atmosphere or Bonita.
-    public var actions: [DirectoryAction] = []
+    /// A confirmed change to a record row (instead of `removals`).
+    public var change: RecordChange?
     public var focusOnConfirm: Bool = false
 
     public init(title: String, message: String, confirmLabel: String, removals: [MemberRemoval]) {

@@ -1,4 +1,4 @@
-/// The three panes, in Tab order. Their titles depend on the system (Glance v2: Images, Members, Memberships).
+/// The three panes, in Tab order. Their titles depend on the system (`SystemModel`).
 public enum PaneID: Int, CaseIterable, Sendable, Equatable {
     case images, members, memberships
 

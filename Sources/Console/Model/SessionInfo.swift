@@ -11,12 +11,12 @@ public struct SessionInfo: Sendable, Equatable {
     public var isSandbox: Bool
     /// True when the token carries the admin role (admins see every project's images).
     public var isAdmin: Bool
-    /// Set for Glance v1, Atmosphere and Bonita, whose panes differ from Glance v2's.
-    public var directoryKind: DirectoryKind?
+    /// What the system has and how it words it.
+    public var system: SystemModel
 
     public init(cloud: String, region: String? = nil, userName: String, projectName: String, projectID: String,
-                endpointHost: String, isSandbox: Bool = false, isAdmin: Bool = false, directoryKind: DirectoryKind? = nil) {
-        self.directoryKind = directoryKind
+                endpointHost: String, isSandbox: Bool = false, isAdmin: Bool = false, system: SystemModel) {
+        self.system = system
         self.cloud = cloud
         self.region = region
         self.userName = userName

@@ -2,34 +2,20 @@ import Foundation
 
 /// The `:` commands, with Tab completion of names and arguments.
 enum ConsoleCommands {
-    static let commands = ["images", "inbox", "members", "cloud", "endpoint", "theme", "refresh", "log", "help", "q", "quit"]
+    /// The commands of every system; a system adds its own (`SystemModel.commands`).
+    static let shared = ["cloud", "endpoint", "theme", "refresh", "log", "help", "q", "quit"]
+
+    /// What `:` completes and runs on the connected system.
+    static func names(_ state: ConsoleState) -> [String] {
+        state.system.commands.flatMap(\.names) + shared
+    }
 
     static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
         guard let name = words.first else { return [] }
         let argument = words.dropFirst().joined(separator: " ")
+        if let command = state.system.command(name) { return runSystemCommand(&state, command, argument) }
         switch name {
-        case "images":
-            switch argument {
-            case "", "mine": state.imageScope = .mine
-            case "all": state.imageScope = .all
-            default:
-                ConsoleUpdate.flash(&state, ":images takes all or mine, not '\(argument)'", .error)
-                return []
-            }
-            state.focus = .images
-            state.images.setRows([])
-            state.images.loading = .loading(count: 0)
-            // A reload of another scope replaces whatever images load is in flight.
-            state.loads = state.loads.filter { if case .images = $0.value { return false } else { return true } }
-            guard let session = state.session else { return [] }
-            let request = ConsoleUpdate.takeID(&state)
-            state.loads[request] = .images(scope: state.imageScope, requestedAt: state.sequence)
-            return [.loadImages(request: request, scope: state.imageScope, projectID: session.projectID)]
-        case "inbox", "memberships":
-            state.focus = .memberships
-        case "members":
-            state.focus = .members
         case "cloud":
             guard !argument.isEmpty else {
                 ConsoleUpdate.flash(&state, ":cloud needs a name (\(state.settings.availableClouds.joined(separator: ", ")))", .error)
@@ -83,17 +69,43 @@ enum ConsoleCommands {
         return []
     }
 
+    /// A command of the connected system.
+    static func runSystemCommand(_ state: inout ConsoleState, _ command: CommandSpec, _ argument: String) -> [Effect] {
+        switch command.effect {
+        case let .focus(pane):
+            state.focus = pane
+            return []
+        case .imageScope:
+            switch argument {
+            case "", "mine": state.imageScope = .mine
+            case "all": state.imageScope = .all
+            default:
+                ConsoleUpdate.flash(&state, ":\(command.names[0]) takes all or mine, not '\(argument)'", .error)
+                return []
+            }
+            state.focus = .images
+            state.images.setRows([])
+            state.images.loading = .loading(count: 0)
+            // A reload of another scope replaces whatever images load is in flight.
+            state.loads = state.loads.filter { if case .images = $0.value { return false } else { return true } }
+            guard let session = state.session else { return [] }
+            let request = ConsoleUpdate.takeID(&state)
+            state.loads[request] = .images(scope: state.imageScope, requestedAt: state.sequence)
+            return [.loadImages(request: request, scope: state.imageScope, projectID: session.projectID)]
+        }
+    }
+
     /// Completes the command name, then its argument, to the longest common prefix of the candidates.
     static func complete(_ text: String, state: ConsoleState) -> String {
         let parts = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         if parts.count <= 1 {
-            return extend(text, candidates: commands, suffix: " ")
+            return extend(text, candidates: names(state), suffix: " ")
         }
         let command = parts[0]
         let argument = parts.dropFirst().joined(separator: " ")
         let candidates: [String]
         switch command {
-        case "images": candidates = ["all", "mine"]
+        case _ where state.system.command(command) != nil: candidates = state.system.command(command)?.arguments ?? []
         case "cloud": candidates = state.settings.availableClouds
         case "endpoint": candidates = state.settings.availableEndpoints
         case "theme": candidates = state.settings.availableThemes

@@ -22,19 +22,21 @@ public enum ConsoleUpdate {
             if let rows = paneHeights[.images] { state.images.setHeight(rows) }
             if let rows = paneHeights[.members] { state.members.setHeight(rows) }
             if let rows = paneHeights[.memberships] { state.memberships.setHeight(rows) }
-            for (pane, rows) in paneHeights { state.directory?.modify(pane) { $0.setHeight(rows) } }
+            for (pane, rows) in paneHeights { state.records?.modify(pane) { $0.setHeight(rows) } }
             return []
-        case let .connected(info) where info.directoryKind != nil:
+        case let .connected(info) where info.system.layout == .records:
             state.images.setRows([])
             state.members.setRows([])
             state.memberships.setRows([])
             state.membersImageID = nil
-            return directoryConnected(&state, info)
+            return recordsConnected(&state, info)
         case let .connected(info):
-            if state.directory != nil {
-                // From Glance v1, Atmosphere or Bonita back to Glance v2: the panes start over.
-                state.directory = nil
+            state.system = info.system
+            if state.records != nil {
+                // From a system of record panes back to images and shares: the panes start over.
+                state.records = nil
                 state.loads = [:]
+                state.focus = .images
                 flash(&state, "connected to \(info.cloud)", .info)
             }
             if let previous = state.session, previous != info {
@@ -44,6 +46,7 @@ public enum ConsoleUpdate {
                 state.memberships.setRows([])
                 state.membersImageID = nil
                 state.loads = [:]
+                state.focus = .images
                 flash(&state, "connected to \(info.cloud)", .info)
             }
             state.session = info
@@ -73,8 +76,8 @@ public enum ConsoleUpdate {
             state.focus = pane
             movePane(&state, .by(delta))
             return []
-        case let .directoryLoaded(request, result): return directoryLoaded(&state, request, result)
-        case let .directoryDone(operation, result): return directoryDone(&state, operation, result)
+        case let .rowsLoaded(request, result): return rowsLoaded(&state, request, result)
+        case let .operationDone(operation, result): return operationDone(&state, operation, result)
         case let .pickerLoaded(request, result): return pickerLoaded(&state, request, result)
         case let .retrying(notice):
             state.retryWait = RetryStatus(until: state.now.addingTimeInterval(notice.delay), status: notice.status)
@@ -102,10 +105,12 @@ public enum ConsoleUpdate {
                 return [.quit]
             }
         }
-        // The members pane follows the images cursor once it rests (one tick), not on every keypress.
-        if state.directory != nil {
-            effects += directoryFollowCursor(&state)
-        } else if state.focus == .images, let selected = state.images.selected, selected.image.id != state.membersImageID {
+        // The members pane follows the images cursor once it rests (one tick), not on every keypress:
+        // while the images pane has the focus, or while the members pane shows nothing yet.
+        if state.records != nil {
+            effects += recordsFollowCursor(&state)
+        } else if state.focus == .images || state.membersImageID == nil, let selected = state.images.selected,
+                  selected.image.id != state.membersImageID {
             effects += showMembers(&state, of: selected.image.id)
         }
         if state.session != nil, let interval = state.settings.refreshInterval {
@@ -113,7 +118,7 @@ public enum ConsoleUpdate {
                 if date >= due {
                     // Never overlap: a refresh waits for the previous loads to finish.
                     if state.loads.isEmpty {
-                        effects += state.directory != nil ? startDirectoryLoads(&state, includeDetail: true) : startLoads(&state, includeMembers: true)
+                        effects += state.records != nil ? startRecordLoads(&state, includeDetail: true) : startLoads(&state, includeMembers: true)
                     }
                 }
             } else {
@@ -131,12 +136,17 @@ public enum ConsoleUpdate {
         for row in state.memberships.rows where (row.highlight?.until).map({ $0 <= now }) == true {
             state.memberships.update(key: row.key) { $0.highlight = nil }
         }
+        for pane in PaneID.allCases {
+            for row in state.records?.pane(pane).rows ?? [] where (row.highlight?.until).map({ $0 <= now }) == true {
+                state.records?.modify(pane) { $0.update(key: row.key) { $0.highlight = nil } }
+            }
+        }
     }
 
     // MARK: Helpers used across the controller
 
     static func cursor(of state: ConsoleState, _ pane: PaneID) -> Int {
-        if let directory = state.directory { return directory.pane(pane).cursor }
+        if let records = state.records { return records.pane(pane).cursor }
         switch pane {
         case .images: return state.images.cursor
         case .members: return state.members.cursor

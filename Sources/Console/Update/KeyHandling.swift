@@ -27,7 +27,12 @@ extension ConsoleUpdate {
             return []
         }
         if action.isMutating && state.session == nil { return [] }
-        if let effects = directoryPerform(&state, action) { return effects }
+        // A capability the system lacks: its key only says so.
+        if action.isCapability, !state.system.has(action) {
+            flash(&state, "\(state.system.name) has no \(state.system.word(action))", .info)
+            return []
+        }
+        if let effects = recordsPerform(&state, action) { return effects }
         switch action {
         case .up: movePane(&state, .by(-1))
         case .down: movePane(&state, .by(1))
@@ -45,7 +50,8 @@ extension ConsoleUpdate {
         case .share: return beginShare(&state)
         case .remove: return beginRemove(&state)
         case .toggleShare:
-            flash(&state, "Glance v2 members have a status, not can share (that is Glance v1)", .info)
+            // Only systems of record panes have a flag to toggle (their rows carry the change).
+            return []
         case .mark:
             switch state.focus {
             case .images: flash(&state, "marks apply to members and memberships", .info)
@@ -77,8 +83,8 @@ extension ConsoleUpdate {
 
     /// Applies a cursor move to the focused pane.
     static func movePane(_ state: inout ConsoleState, _ move: CursorMove) {
-        if state.directory != nil {
-            state.directory!.modify(state.focus) { $0.apply(move) }
+        if state.records != nil {
+            state.records!.modify(state.focus) { $0.apply(move) }
             return
         }
         switch state.focus {
@@ -108,10 +114,10 @@ extension ConsoleUpdate {
 
     /// Esc: clear marks, else the filter, else go back to the images pane.
     static func back(_ state: inout ConsoleState) {
-        if let directory = state.directory {
-            let pane = directory.pane(state.focus)
+        if let records = state.records {
+            let pane = records.pane(state.focus)
             if pane.filter != nil {
-                state.directory!.modify(state.focus) { $0.setFilter(nil) }
+                state.records!.modify(state.focus) { $0.setFilter(nil) }
             } else if state.focus != .images {
                 state.focus = .images
             }
@@ -128,7 +134,7 @@ extension ConsoleUpdate {
     }
 
     static func filter(of state: ConsoleState, _ pane: PaneID) -> RowFilter? {
-        if let directory = state.directory { return directory.pane(pane).filter }
+        if let records = state.records { return records.pane(pane).filter }
         switch pane {
         case .images: return state.images.filter
         case .members: return state.members.filter
@@ -137,8 +143,8 @@ extension ConsoleUpdate {
     }
 
     static func setFilter(_ state: inout ConsoleState, _ pane: PaneID, _ filter: RowFilter?) {
-        if state.directory != nil {
-            state.directory!.modify(pane) { $0.setFilter(filter) }
+        if state.records != nil {
+            state.records!.modify(pane) { $0.setFilter(filter) }
             return
         }
         switch pane {
@@ -150,11 +156,11 @@ extension ConsoleUpdate {
 
     /// `s`: the next column, ascending; after the last column, back to the first.
     static func cycleSort(_ state: inout ConsoleState) {
-        if let directory = state.directory {
-            let columns = directory.profile.columns[state.focus] ?? []
+        if let records = state.records {
+            let columns = state.system.pane(state.focus).columns
             guard !columns.isEmpty else { return }
-            let column = (directory.pane(state.focus).sortColumn + 1) % columns.count
-            state.directory!.modify(state.focus) { $0.setSort(column: column, descending: false) }
+            let column = (records.pane(state.focus).sortColumn + 1) % columns.count
+            state.records!.modify(state.focus) { $0.setSort(column: column, descending: false) }
             flash(&state, "sorted by \(columns[column])", .info)
             return
         }
@@ -199,15 +205,18 @@ extension ConsoleUpdate {
             state.overlay = .none
         case .character("y"), .character("Y"):
             state.overlay = .none
-            return confirmation.actions.isEmpty ? remove(&state, confirmation.removals) : directoryRemove(&state, confirmation.actions)
+            return confirmed(&state, confirmation)
         case .enter:
             state.overlay = .none
-            if dialog.focusOnConfirm {
-                return confirmation.actions.isEmpty ? remove(&state, confirmation.removals) : directoryRemove(&state, confirmation.actions)
-            }
+            if dialog.focusOnConfirm { return confirmed(&state, confirmation) }
         default:
             break
         }
         return []
+    }
+
+    static func confirmed(_ state: inout ConsoleState, _ confirmation: Confirmation) -> [Effect] {
+        if let change = confirmation.change { return startOperation(&state, change, batch: nil) }
+        return remove(&state, confirmation.removals)
     }
 }

@@ -45,9 +45,8 @@ extension ConsoleUpdate {
         case let .share(imageID, _):
             if state.settings.readOnly { return [] }
             return share(&state, imageID: imageID, text: prompt.text)
-        case let .addV1Member(imageID, _):
-            if state.settings.readOnly { return [] }
-            return submitV1Members(&state, imageID: imageID, text: prompt.text)
+        case let .operation(_, change):
+            return submitOperationPrompt(&state, change, text: prompt.text)
         }
     }
 }

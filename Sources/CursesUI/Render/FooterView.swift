@@ -5,19 +5,10 @@ import TerminalText
 /// built from the live key map (so remapped keys show as they are), with mutating actions dimmed in
 /// read-only mode.
 enum FooterView {
-    /// The actions hinted for each pane, in order of importance (the tail is dropped when narrow).
-    static func hintedActions(_ pane: PaneID, directory: DirectoryProfile? = nil) -> [Action] {
-        if let directory {
-            // Only what the system has, and where it acts.
-            let changes = [Action.share, .remove, .toggleShare].filter { directory.actions[$0] == pane }
-            let open: [Action] = pane == .images ? [.open] : []
-            return open + changes + [.filter, .command, .help, .quit]
-        }
-        switch pane {
-        case .images: return [.open, .share, .accept, .filter, .command, .help, .quit]
-        case .members: return [.accept, .reject, .pending, .share, .remove, .mark, .filter, .command, .help, .quit]
-        case .memberships: return [.accept, .reject, .pending, .mark, .open, .filter, .command, .help, .quit]
-        }
+    /// The actions hinted for a pane, in order of importance (the tail is dropped when narrow):
+    /// what the system has in that pane, then what every pane has.
+    static func hintedActions(_ pane: PaneID, system: SystemModel) -> [Action] {
+        system.pane(pane).actions + [.filter, .command, .help, .quit]
     }
 
     /// Draws the footer; returns where the terminal cursor goes (in a prompt).
@@ -73,10 +64,10 @@ enum FooterView {
     private static func drawHints(on canvas: inout Canvas, _ state: ConsoleState, row: Int, glyphs: Glyphs) {
         let keyMap = state.settings.keyMap
         var column = 0
-        for action in hintedActions(state.focus, directory: state.directory?.profile) {
+        for action in hintedActions(state.focus, system: state.system) {
             guard let key = keyMap.keys(for: action).first else { continue }
             let label = KeyLabel.text(key, glyphs: glyphs)
-            let word = hintWord(action)
+            let word = hintWord(action, system: state.system)
             let disabled = state.settings.readOnly && action.isMutating
             let needed = (column == 0 ? 0 : 2) + DisplayWidth.of(label) + 1 + DisplayWidth.of(word)
             guard column + needed <= canvas.width else { break }
@@ -87,7 +78,8 @@ enum FooterView {
     }
 
     /// The word after a key in the hints (shorter than the help text where that one is long).
-    static func hintWord(_ action: Action) -> String {
+    static func hintWord(_ action: Action, system: SystemModel) -> String {
+        if let word = system.words[action] { return word }
         switch action {
         case .pending: return "pending"
         case .toggleShare: return "can share"

@@ -12,7 +12,7 @@ struct Glyphs: Sendable {
     let arrow: String
     let mark: String
     let times: String
-    /// Atmosphere's images: versions shown, versions hidden.
+    /// A row with children (an image's versions): children shown, children hidden.
     let expanded: String
     let collapsed: String
     let spinner: [String]

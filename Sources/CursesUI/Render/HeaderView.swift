@@ -2,7 +2,7 @@ import Console
 import Foundation
 import TerminalText
 
-/// Row 0: who and where (`memberdeck  devstack/RegionOne  alice@demo  glance.example:9292`) on the
+/// Row 0: who and where (`memberdeck  devstack/RegionOne  alice@demo  images.example:9292`) on the
 /// left; on the right the badges (`sandbox`, `READ-ONLY`, `PARTIAL` after a listing stopped early,
 /// `admin`), a spinner while work is in
 /// flight and `retry in Ns` during a server-requested wait.
@@ -18,7 +18,7 @@ enum HeaderView {
         if state.isBusy { right.append((glyphs.spinnerFrame(state.tickCount), .header)) }
         if let wait = state.retryWait {
             let seconds = max(0, Int(ceil(wait.until.timeIntervalSince(state.now))))
-            // Rackspace's limiter says why the console waits: over limit (413/429) or unavailable (503).
+            // A rate limiter says why the console waits: over limit (413/429) or unavailable (503).
             let reason: String
             switch wait.status {
             case 413?, 429?: reason = "over limit, "

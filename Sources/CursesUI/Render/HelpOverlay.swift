@@ -4,10 +4,9 @@ import TerminalText
 /// `?`: every action with its keys from the live key map, and the `:` commands. Each section flows
 /// into as many columns as the screen needs (one at 120×40, two at 80×24).
 enum HelpOverlay {
-    /// The `:` commands and what they do (kept short so two columns fit in 80 columns).
-    static let commands: [(String, String)] = [
-        (":images all|mine", "image scope"),
-        (":inbox|:members", "focus a pane"),
+    /// The `:` commands of every system and what they do (kept short so two columns fit in 80
+    /// columns); the connected system's own come first.
+    static let sharedCommands: [(String, String)] = [
         (":cloud NAME", "switch cloud"),
         (":endpoint NAME", "use endpoint"),
         (":theme NAME", "switch theme"),
@@ -33,18 +32,29 @@ enum HelpOverlay {
 
     static func sections(_ state: ConsoleState, glyphs: Glyphs) -> [Section] {
         let keyMap = state.settings.keyMap
-        // A capability the connected system lacks is not listed (v1 has no status; v2 no can_share).
-        let present = Action.allCases.filter { action in
-            if let profile = state.directory?.profile { return profile.allows(action) && !(action.isMutating && profile.actions[action] == nil) }
-            return action != .toggleShare
-        }
+        // A capability the connected system lacks is not listed.
+        let present = Action.allCases.filter { state.system.has($0) }
         let keys = present.map { action -> Entry in
             let labels = KeyLabel.all(action, keyMap: keyMap, glyphs: glyphs)
             let disabled = state.settings.readOnly && action.isMutating
-            return Entry(left: labels.isEmpty ? "(none)" : labels, right: action.summary + (disabled ? " (off)" : ""), disabled: disabled)
+            return Entry(left: labels.isEmpty ? "(none)" : labels, right: state.system.word(action) + (disabled ? " (off)" : ""), disabled: disabled)
         }
+        let commands = systemCommands(state.system) + sharedCommands
         return [Section(heading: "Keys", entries: keys),
                 Section(heading: "Commands", entries: commands.map { Entry(left: $0.0, right: $0.1) })]
+    }
+
+    /// The system's own commands; those that only move the focus share one line (`:inbox|:members`)
+    /// so that help fits 80×24.
+    static func systemCommands(_ system: SystemModel) -> [(String, String)] {
+        var entries: [(String, String)] = []
+        var focus: [String] = []
+        for command in system.commands {
+            if case .focus = command.effect { focus.append(command.usage) } else { entries.append((command.usage, command.help)) }
+        }
+        if focus.count == 1 { entries.append((focus[0], "focus a pane")) }
+        if focus.count > 1 { entries.append((focus.joined(separator: "|"), "focus a pane")) }
+        return entries
     }
 
     static func draw(on canvas: inout Canvas, _ state: ConsoleState, body: Rect, glyphs: Glyphs) {

@@ -1,14 +1,14 @@
 import Console
 import TerminalText
 
-/// The searchable list `+` opens (Atmosphere groups; Bonita groups, then roles): a title, the filter
+/// The searchable list `+` opens (a group; then a role): a title, the filter
 /// typed so far, and the matching items with the selected one highlighted.
 enum PickerOverlay {
     static func draw(on canvas: inout Canvas, _ picker: Picker, body: Rect, glyphs: Glyphs) {
         let width = min(max(44, body.width * 2 / 3), body.width - 2)
         let height = min(max(8, body.height - 4), body.height)
         let box = Box.centred(width: width, height: height, in: body)
-        Box.draw(on: &canvas, box, border: .dialog, title: TerminalSafe.text(picker.purpose.title), titleRole: .dialogTitle, fill: .dialog, glyphs: glyphs)
+        Box.draw(on: &canvas, box, border: .dialog, title: TerminalSafe.text(picker.title), titleRole: .dialogTitle, fill: .dialog, glyphs: glyphs)
         let inner = max(1, box.width - 4)
         let filterLine = "find: " + TerminalSafe.text(picker.filter)
         canvas.put(filterLine, row: box.row + 1, column: box.column + 2, count: inner, role: .prompt, ellipsis: glyphs.ellipsis)

@@ -1,8 +1,9 @@
 import Console
 import TerminalText
 
-/// A pane of Glance v1, Atmosphere or Bonita: the system's columns; Atmosphere's versions indented
-/// under their image with `▸`/`▾`; a change in flight shown in the last column.
+/// A pane of record rows: the system's columns; children (an image's versions) indented under
+/// their parent with `▸`/`▾`; a change in flight shown in the last column, and the row
+/// highlighted when it settles, fails, or changed elsewhere.
 struct RecordContent: PaneContent {
     let glyphs: Glyphs
     let columns: [ColumnSpec]
@@ -40,44 +41,26 @@ struct RecordContent: PaneContent {
         if row.isExpandable { return ((row.isExpanded ? glyphs.expanded : glyphs.collapsed) + " " + text, nil) }
         return (text, nil)
     }
+
+    func highlight(_ row: RecordRow) -> Highlight.Kind? { row.highlight?.kind }
 }
 
-/// The three panes of Glance v1, Atmosphere and Bonita.
-enum DirectoryPanes {
-    static func draw(on canvas: inout Canvas, _ state: ConsoleState, _ directory: DirectoryState, panes: [PaneID: Rect], glyphs: Glyphs, waiting: String?) {
-        let project = TerminalSafe.text(state.session?.projectName ?? "")
+/// The three panes of a system of record rows, titled and worded by its `SystemModel`.
+enum RecordPanesView {
+    static func draw(on canvas: inout Canvas, _ state: ConsoleState, _ records: RecordPanes, panes: [PaneID: Rect], glyphs: Glyphs, waiting: String?) {
         for pane in PaneID.allCases {
             guard let rect = panes[pane] else { continue }
-            let columns = directory.profile.columns[pane] ?? []
-            let paneState = directory.pane(pane)
-            let title = PaneTitles.counted(TerminalSafe.text(directory.title(pane, project: project)), paneState, columns: columns)
-            let content = RecordContent(glyphs: glyphs, titles: columns, rows: paneState.rows.prefix(RecordContent.sampleSize), noun: "rows",
-                                        emptyHint: emptyHint(directory, pane))
+            let model = state.system.pane(pane)
+            let paneState = records.pane(pane)
+            let title = PaneTitles.counted(TerminalSafe.text(ConsoleUpdate.recordPaneTitle(state, pane)), paneState, columns: model.columns)
+            let content = RecordContent(glyphs: glyphs, titles: model.columns, rows: paneState.rows.prefix(RecordContent.sampleSize), noun: "rows",
+                                        emptyHint: model.emptyHint)
             var view = PaneView(content: content, pane: paneState, title: title, focused: state.focus == pane, glyphs: glyphs, placeholder: waiting)
             if pane == .images { view.note = state.truncation?.summary }
-            if pane == .members, directory.detailParent == nil, paneState.rows.isEmpty {
-                view.placeholder = waiting ?? selectHint(directory.profile.kind)
+            if pane == .members, records.detailParent == nil, paneState.rows.isEmpty {
+                view.placeholder = waiting ?? model.selectHint
             }
             view.draw(on: &canvas, in: rect)
-        }
-    }
-
-    static func selectHint(_ kind: DirectoryKind) -> String {
-        switch kind {
-        case .glanceV1: return "select an image"
-        case .atmosphere: return "select a version (enter on an image shows them)"
-        case .bonita: return "select a user"
-        }
-    }
-
-    static func emptyHint(_ directory: DirectoryState, _ pane: PaneID) -> String {
-        switch (directory.profile.kind, pane) {
-        case (.glanceV1, .members): return "no members"
-        case (.glanceV1, .memberships): return "nothing shared with this project"
-        case (.atmosphere, .members): return "no group may launch this version"
-        case (.atmosphere, .memberships): return "no version memberships"
-        case (.bonita, .members): return "no memberships"
-        default: return "nothing here"
         }
     }
 }

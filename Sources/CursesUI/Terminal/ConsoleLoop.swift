@@ -143,6 +143,7 @@ public final class ConsoleLoop {
     }
 
     private func top(of pane: PaneID) -> Int {
+        if let records = state.records { return records.pane(pane).top }
         switch pane {
         case .images: return state.images.top
         case .members: return state.members.top

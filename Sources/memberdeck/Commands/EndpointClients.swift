@@ -24,20 +24,10 @@ extension CommandContext {
 
     /// `paging` nil: the command line's (a listing that stops early is a warning and exit 1).
     func atmosphere(_ endpoint: EndpointConfig, paging: PagingPolicy? = nil) throws -> AtmosphereClient {
-        let credentials: AtmosphereEndpoint.Credentials
-        if let token = try endpoint.resolvedToken() {
-            credentials = .token(token)
-        } else {
-            credentials = .password(username: endpoint.username ?? "", password: try endpoint.resolvedPassword())
-        }
-        return try AtmosphereClient.make(endpoint: AtmosphereEndpoint(baseURL: endpoint.url ?? "", credentials: credentials, timeout: endpoint.timeout ?? 60),
-                                         tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter, paging: try paging ?? self.paging)
+        try AtmosphereClient.make(configured: endpoint, requestLog: requestLog, onRetry: retryReporter, paging: try paging ?? self.paging)
     }
 
     func bonita(_ endpoint: EndpointConfig, paging: PagingPolicy? = nil) throws -> BonitaClient {
-        let password = try endpoint.resolvedPassword()
-        return try BonitaClient.make(endpoint: BonitaEndpoint(baseURL: endpoint.url ?? "", username: endpoint.username ?? "", password: password,
-                                                              timeout: endpoint.timeout ?? 60),
-                                     tls: endpoint.tls, requestLog: requestLog, onRetry: retryReporter, paging: try paging ?? self.paging)
+        try BonitaClient.make(configured: endpoint, requestLog: requestLog, onRetry: retryReporter, paging: try paging ?? self.paging)
     }
 }

@@ -1,4 +1,5 @@
 import Console
+import ConsoleRuntime
 import Foundation
 import MembershipKit
 
@@ -41,46 +42,31 @@ struct ConsoleConnector: Sendable {
         // The sandbox's tokens are not cached: its port changes with every start.
         let session = try OpenStackSession.make(cloud: cloud, tokenCache: wantsSandbox ? nil : TokenCache(xdg: context.xdg),
                                                 requestLog: context.requestLog, onRetry: reports.onRetry)
-        return .glance(try await ConnectedClient.connect(session: session, cloudName: cloud.name, isSandbox: wantsSandbox,
-                                                         paging: reports.paging(try context.pagingSelection.get())))
+        return try await GlanceV2System.connect(session: session, cloudName: cloud.name, isSandbox: wantsSandbox,
+                                                paging: reports.paging(try context.pagingSelection.get()))
     }
 
+    /// An endpoint of config.yaml: the system of its kind connects.
     private func connect(endpoint: EndpointConfig, reports: ConnectionReports) async throws -> Connection {
-        let host = Self.host(endpoint.url ?? endpoint.authURL ?? "")
-        let paging = reports.paging(try context.pagingSelection.get())
-        switch endpoint.kind {
-        case .glance, .rackspace:
-            let session = try OpenStackSession.make(cloud: try context.keystoneCloud(for: endpoint), tokenCache: TokenCache(xdg: context.xdg),
-                                                    requestLog: context.requestLog, onRetry: reports.onRetry)
-            return .glance(try await ConnectedClient.connect(session: session, cloudName: endpoint.name,
-                                                             paging: paging))
-        case .glanceV1:
-            let session = try OpenStackSession.make(cloud: try context.keystoneCloud(for: endpoint), tokenCache: TokenCache(xdg: context.xdg),
-                                                    requestLog: context.requestLog, onRetry: reports.onRetry)
-            let token = try await session.validToken()
-            let root = try await session.imageServiceRoot()
-            let info = SessionInfo(cloud: endpoint.name, region: endpoint.kind.rawValue, userName: token.user.name ?? token.user.id,
-                                   projectName: token.project?.name ?? "-", projectID: token.project?.id ?? "", endpointHost: Self.host(root),
-                                   isAdmin: token.isAdmin, directoryKind: .glanceV1)
-            return .directory(DirectoryConnection(service: GlanceV1Directory(client: GlanceV1Client(session: session, paging: paging), projectID: token.project?.id ?? ""), info: info))
-        case .atmosphere:
-            let client = try context.atmosphere(endpoint, paging: paging)
-            let token = try await client.login()
-            let info = SessionInfo(cloud: endpoint.name, region: endpoint.kind.rawValue, userName: token.username ?? endpoint.username ?? "-", projectName: token.username ?? endpoint.username ?? "-",
-                                   projectID: "", endpointHost: host, directoryKind: .atmosphere)
-            return .directory(DirectoryConnection(service: AtmosphereDirectory(client: client), info: info))
-        case .bonita:
-            let client = try context.bonita(endpoint, paging: paging)
-            try await client.login()
-            let info = SessionInfo(cloud: endpoint.name, region: endpoint.kind.rawValue, userName: endpoint.username ?? "", projectName: "organisation",
-                                   projectID: "", endpointHost: host, directoryKind: .bonita)
-            return .directory(DirectoryConnection(service: BonitaDirectory(client: client), info: info))
+        guard let system = SystemRegistry.system(for: endpoint.kind) else {
+            throw MembershipError.configuration(.unsupported("the console has no panes for endpoints of kind \(endpoint.kind.rawValue)"))
+        }
+        return try await system.connect(endpoint, services: try services(), reports: reports)
+    }
+
+    /// What the systems need of the program to connect.
+    func services() throws -> ConnectionServices {
+        let context = self.context
+        return ConnectionServices(requestLog: context.requestLog, pagingLimits: try context.pagingSelection.get()) { endpoint, reports in
+            try OpenStackSession.make(cloud: try context.keystoneCloud(for: endpoint), tokenCache: TokenCache(xdg: context.xdg),
+                                      requestLog: context.requestLog, onRetry: reports.onRetry)
         }
     }
 
-    /// `host:port` of a URL, for the header.
-    static func host(_ url: String) -> String {
-        guard let components = URLComponents(string: url), let host = components.host else { return url }
-        return host + (components.port.map { ":\($0)" } ?? "")
+    /// The model of the system the console connects to first, for the hints shown while it connects.
+    var firstSystem: SystemModel {
+        guard let initialEndpoint, let endpoint = try? endpoints.endpoint(named: initialEndpoint),
+              let system = SystemRegistry.system(for: endpoint.kind) else { return GlanceV2System.model }
+        return system.model
     }
 }

@@ -1,4 +1,5 @@
 import Console
+import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
@@ -47,15 +48,15 @@ enum ConsoleLauncher {
                                        availableEndpoints: endpoints.endpoints.map(\.name))
         let noColor = !(context.environment["NO_COLOR"] ?? "").isEmpty
         let unicode = TerminalLocale.adopt()
-        let loop = ConsoleLoop(state: ConsoleState(settings: settings, now: Date()),
+        let connector = ConsoleConnector(context: context, firstCloud: firstCloud, sandbox: sandbox, endpoints: endpoints,
+                                         initialEndpoint: global.endpoint, fileClouds: (try? context.loader.cloudNames()) ?? [])
+        let loop = ConsoleLoop(state: ConsoleState(settings: settings, system: connector.firstSystem, now: Date()),
                                // Under NO_COLOR roles told apart only by colour fall back to attributes (selection: reverse).
                                styles: { name, colors in
                                    let theme = themes.theme(named: name)
                                    return ThemePalette.styles(noColor ? theme.withoutColor() : theme, colors: colors)
                                },
                                useColor: !noColor, unicode: unicode, mouse: file.mouse)
-        let connector = ConsoleConnector(context: context, firstCloud: firstCloud, sandbox: sandbox, endpoints: endpoints,
-                                         initialEndpoint: global.endpoint, fileClouds: (try? context.loader.cloudNames()) ?? [])
         let runner = EffectRunner(connector: { target, reports in
             try await connector.connect(target, reports: reports)
         }, activityLog: ActivityLogFile(path: (context.xdg.memberdeckState as NSString).appendingPathComponent("activity.log")), post: loop.post)

@@ -1,3 +1,4 @@
+import Console
 /// Names by id, kept from the last load of the first pane, so that the overview (which the servers
 /// answer with ids only) is named without loading the whole image list again on every refresh.
 actor NameBook {

@@ -1,3 +1,4 @@
+import Console
 import Foundation
 
 /// Appends activity lines to `$XDG_STATE_HOME/memberdeck/activity.log` (0600), one per transition.

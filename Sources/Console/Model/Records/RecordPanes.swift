@@ -1,0 +1,38 @@
+/// The three panes of a system shown with `RecordRow`s: the first lists what the system is about
+/// (images, users), the second the detail of the selected row, the third an overview.
+public struct RecordPanes: Sendable, Equatable {
+    public var primary = PaneState<RecordRow>(sortColumn: 0)
+    public var detail = PaneState<RecordRow>(sortColumn: 0)
+    public var overview = PaneState<RecordRow>(sortColumn: 0)
+    /// The row of the first pane whose detail is shown.
+    public var detailParent: RecordRow?
+    /// The first pane's rows as loaded, children included; `expanded` says whose children show.
+    public var tree: [RecordRow] = []
+    public var expanded: Set<String> = []
+    /// Rows of the detail pane this console removed, with the logical time of the removal, so that
+    /// a load requested before it cannot bring them back.
+    var removed: [String: Int] = [:]
+
+    public init() {}
+
+    public func pane(_ id: PaneID) -> PaneState<RecordRow> {
+        switch id {
+        case .images: return primary
+        case .members: return detail
+        case .memberships: return overview
+        }
+    }
+
+    public mutating func modify(_ id: PaneID, _ body: (inout PaneState<RecordRow>) -> Void) {
+        switch id {
+        case .images: body(&primary)
+        case .members: body(&detail)
+        case .memberships: body(&overview)
+        }
+    }
+
+    /// Applies a change to the row with `key` in whichever panes show it.
+    mutating func updateEverywhere(key: String, _ change: (inout RecordRow) -> Void) {
+        for pane in PaneID.allCases { modify(pane) { $0.update(key: key, change) } }
+    }
+}

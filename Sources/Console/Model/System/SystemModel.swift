@@ -1,0 +1,103 @@
+/// What the core knows of the connected system: what its three panes are called and show, which
+/// actions it has and in which pane, the words of its hints, and its own `:` commands. Each system
+/// declares one in its folder (`Sources/ConsoleRuntime/Systems/`); the core and the view read it
+/// and never name a system. A capability absent here is neither hinted, listed in `?`, nor
+/// completed, and its key says the system lacks it.
+public struct SystemModel: Sendable, Equatable {
+    /// How messages name the system (`has no can share`).
+    public var name: String
+    public var panes: [PaneID: PaneModel]
+    /// Words for actions in hints and help where the system says it otherwise (`+ add group`).
+    public var words: [Action: String]
+    /// `:` commands of this system beyond the shared ones.
+    public var commands: [CommandSpec]
+    /// Panes read again after a change settles, because they show its consequences.
+    public var refreshAfterChange: [PaneID]
+    public var layout: PaneLayout
+
+    public init(name: String, layout: PaneLayout = .records, panes: [PaneID: PaneModel], words: [Action: String] = [:],
+                commands: [CommandSpec] = [], refreshAfterChange: [PaneID] = []) {
+        self.name = name
+        self.layout = layout
+        self.panes = panes
+        self.words = words
+        self.commands = commands
+        self.refreshAfterChange = refreshAfterChange
+    }
+
+    public func pane(_ id: PaneID) -> PaneModel { panes[id] ?? PaneModel(title: "", columns: []) }
+
+    /// Whether the system has `action` in any pane. Moving, filtering and the like are everywhere.
+    public func has(_ action: Action) -> Bool {
+        !action.isCapability || panes.values.contains { $0.actions.contains(action) }
+    }
+
+    /// Whether `action` applies in `pane`.
+    public func has(_ action: Action, in pane: PaneID) -> Bool {
+        !action.isCapability || self.pane(pane).actions.contains(action)
+    }
+
+    /// The word after a key in hints and help.
+    public func word(_ action: Action) -> String { words[action] ?? action.summary }
+
+    /// The command called `name`, if the system has it.
+    public func command(_ name: String) -> CommandSpec? { commands.first { $0.names.contains(name) } }
+}
+
+/// One pane of a system.
+public struct PaneModel: Sendable, Equatable {
+    /// `{}` is replaced by the detail's parent row (second pane) or the session's project (others).
+    public var title: String
+    public var columns: [String]
+    /// The actions this pane has beyond moving and filtering, in the order the hints show them.
+    public var actions: [Action]
+    /// Said when the pane has no rows.
+    public var emptyHint: String
+    /// Said by the detail pane while no row with a detail is selected (`select a user`).
+    public var selectHint: String?
+
+    public init(title: String, columns: [String], actions: [Action] = [], emptyHint: String = "nothing here", selectHint: String? = nil) {
+        self.title = title
+        self.columns = columns
+        self.actions = actions
+        self.emptyHint = emptyHint
+        self.selectHint = selectHint
+    }
+}
+
+/// A `:` command a system adds (`:images all|mine`).
+public struct CommandSpec: Sendable, Equatable {
+    /// The name and its aliases (`inbox`, `memberships`).
+    public var names: [String]
+    /// As help shows it (`:images all|mine`).
+    public var usage: String
+    public var help: String
+    /// What Tab completes after the name.
+    public var arguments: [String]
+    public var effect: CommandEffect
+
+    public init(names: [String], usage: String, help: String, arguments: [String] = [], effect: CommandEffect) {
+        self.names = names
+        self.usage = usage
+        self.help = help
+        self.arguments = arguments
+        self.effect = effect
+    }
+}
+
+/// What a system's command does.
+public enum CommandEffect: Sendable, Equatable {
+    /// Moves the focus to a pane.
+    case focus(PaneID)
+    /// Chooses what the images pane lists (all or mine).
+    case imageScope
+}
+
+/// Which rows the three panes hold.
+public enum PaneLayout: Sendable, Equatable {
+    /// `RecordRow`s in `RecordPanes`, each carrying the actions its system prepared.
+    case records
+    /// Images, their members and the shares offered to my project (`ImageRow`, `MemberRow`,
+    /// `MembershipRow`), with status transitions.
+    case imageShares
+}

@@ -1,0 +1,114 @@
+import Console
+import Foundation
+import MembershipKit
+
+/// Performs effects with the SDK on Swift concurrency and posts their results as events.
+/// It never touches the terminal: results go through `post`, which the UI thread drains.
+/// What an effect means for a system is its adapter's business; the runner only routes it to the
+/// connection it names (or the current one).
+public final class EffectRunner: Sendable {
+    /// Opens a session for a target (the configured default, a cloud, an endpoint). Retry waits and
+    /// listings that stop early are reported through `reports` so the screen can show them.
+    public typealias Connector = @Sendable (_ target: ConnectionTarget, _ reports: ConnectionReports) async throws -> Connection
+
+    let post: @Sendable (Event) -> Void
+    let connector: Connector
+    let activityLog: ActivityLogFile?
+    let connections = ConnectionBook()
+
+    public init(connector: @escaping Connector, activityLog: ActivityLogFile?, post: @escaping @Sendable (Event) -> Void) {
+        self.connector = connector
+        self.activityLog = activityLog
+        self.post = post
+    }
+
+    public func perform(_ effect: Effect) {
+        switch effect {
+        case .connect: connect(.configured)
+        case let .switchCloud(name): connect(.cloud(name))
+        case let .switchEndpoint(name): connect(.endpoint(name))
+        case let .recordActivity(entry): activityLog?.append(entry)
+        case .quit: break
+        default:
+            let post = self.post
+            Task { [connections] in
+                guard let connection = await connections.connection(for: effect.connection) else { return }
+                await connection.adapter.run(effect, post: post)
+            }
+        }
+    }
+
+    func connect(_ target: ConnectionTarget) {
+        Task { [self] in
+            do {
+                let post = self.post
+                let reports = ConnectionReports(onRetry: { post(.retrying($0)) }, onTruncated: { post(.listingTruncated($0)) })
+                let connection = try await connector(target, reports)
+                await connections.open(connection)
+                post(.connected(connection.info))
+            } catch {
+                post(.connectionFailed(Self.membershipError(error).description))
+            }
+        }
+    }
+
+    static func capture<T>(_ body: () async throws -> T) async -> Result<T, MembershipError> {
+        do { return .success(try await body()) } catch { return .failure(membershipError(error)) }
+    }
+
+    static func membershipError(_ error: any Error) -> MembershipError {
+        if let error = error as? MembershipError { return error }
+        if let error = error as? ConfigurationError { return .configuration(error) }
+        return .invalidResponse(String(describing: error))
+    }
+}
+
+extension Effect {
+    /// The connection an effect names; nil for the current one.
+    var connection: ConnectionID? {
+        switch self {
+        case let .loadRows(_, connection, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _): return connection
+        default: return nil
+        }
+    }
+}
+
+/// What a connection reports while it is used, as events for the controller.
+public struct ConnectionReports: Sendable {
+    /// A wait before a retry (the header counts it down).
+    public let onRetry: @Sendable (RetryNotice) -> Void
+    /// A listing that stopped early: the pane shows what loaded, and a warning says so.
+    public let onTruncated: @Sendable (PagingTruncation) -> Void
+
+    public init(onRetry: @escaping @Sendable (RetryNotice) -> Void, onTruncated: @escaping @Sendable (PagingTruncation) -> Void) {
+        self.onRetry = onRetry
+        self.onTruncated = onTruncated
+    }
+
+    /// The paging policy of a connection: `limits`, stopping early reported here.
+    public func paging(_ limits: PagingLimits) -> PagingPolicy { PagingPolicy(limits: limits, onTruncated: onTruncated) }
+}
+
+/// Where `connect` goes: the configured default, a cloud (`:cloud`), an endpoint (`:endpoint`).
+public enum ConnectionTarget: Sendable, Equatable {
+    case configured
+    case cloud(String)
+    case endpoint(String)
+}
+
+/// The connections opened in this run, by id, and the current one. A row keeps acting through the
+/// connection it came from (its own credentials) after the user switched to another.
+actor ConnectionBook {
+    private var byID: [ConnectionID: Connection] = [:]
+    private var current: Connection?
+
+    func open(_ connection: Connection) {
+        byID[connection.id] = connection
+        current = connection
+    }
+
+    func connection(for id: ConnectionID?) -> Connection? {
+        guard let id else { return current }
+        return byID[id]
+    }
+}
