@@ -42,12 +42,12 @@ struct ConsoleConnector: Sendable {
         let session = try OpenStackSession.make(cloud: cloud, tokenCache: wantsSandbox ? nil : TokenCache(xdg: context.xdg),
                                                 requestLog: context.requestLog, onRetry: reports.onRetry)
         return .glance(try await ConnectedClient.connect(session: session, cloudName: cloud.name, isSandbox: wantsSandbox,
-                                                         paging: reports.paging(try context.pagingSelection.get())))
+                                                         paging: reports.paging(try context.configuration.paging.get())))
     }
 
     private func connect(endpoint: EndpointConfig, reports: ConnectionReports) async throws -> Connection {
         let host = Self.host(endpoint.url ?? endpoint.authURL ?? "")
-        let paging = reports.paging(try context.pagingSelection.get())
+        let paging = reports.paging(try context.configuration.paging.get())
         switch endpoint.kind {
         case .glance, .rackspace:
             let session = try OpenStackSession.make(cloud: try context.keystoneCloud(for: endpoint), tokenCache: TokenCache(xdg: context.xdg),
