@@ -1,5 +1,6 @@
 import Console
 import Foundation
+import TerminalText
 
 /// Appends activity lines to `$XDG_STATE_HOME/memberdeck/activity.log` (0600), one per transition.
 public struct ActivityLogFile: Sendable {
@@ -13,17 +14,8 @@ public struct ActivityLogFile: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
-        // The log is for people: control characters from server strings are escaped like on screen.
-        let line = Array((Self.escapeControls(entry.line) + "\n").utf8)
+        // The log is for people: control and bidi characters from server strings are escaped as on screen.
+        let line = Array((TerminalSanitizer.sanitize(entry.line) + "\n").utf8)
         _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    }
-
-    static func escapeControls(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                return Array("\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
-            }
-            return [scalar]
-        }))
     }
 }

@@ -2,27 +2,25 @@
 /// invisible characters become visible text, so a hostile image name cannot move the cursor,
 /// change colours, reorder a line or hide a character (ncurses obeys `\r` and friends).
 public enum TerminalSanitizer {
+    /// Untrusted text as people should see it (`EscapeNotation.visible`):
     /// - C0 controls and DEL become caret notation (`^[`, `^M`, `^?`).
     /// - C1 controls (U+0080–U+009F, e.g. the 8-bit CSI U+009B) become `\u{9b}`.
     /// - Bidi controls, zero-width characters and U+2028/U+2029 become `\u{202e}` etc.
-    public static func sanitize(_ text: String) -> String {
-        var needsWork = false
-        for scalar in text.unicodeScalars where !isPlain(scalar) {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return text }
+    ///
+    /// A line of the activity log goes through it too: no newline survives, so one entry stays one line.
+    public static func sanitize(_ text: String) -> String { escaped(text, as: .visible) }
+
+    /// The one escaper of untrusted text: every character a terminal would obey, hide or reorder on
+    /// (`needsEscaping`), and whatever `notation`'s own syntax reserves, written as `notation` says.
+    /// Text with nothing to escape is returned as it is, without copying.
+    public static func escaped(_ text: String, as notation: EscapeNotation) -> String {
+        guard text.unicodeScalars.contains(where: notation.escapes) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isPlain(scalar) {
-                out.append(scalar)
-            } else if scalar.value < 0x20 {
-                out.append("^")
-                out.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
-            } else if scalar.value == 0x7F {
-                out.append(contentsOf: "^?".unicodeScalars)
+            if notation.escapes(scalar) {
+                out.append(contentsOf: notation.spelling(of: scalar).unicodeScalars)
             } else {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+                out.append(scalar)
             }
         }
         return String(out)
@@ -35,7 +33,7 @@ public enum TerminalSanitizer {
 
     /// Whether a terminal would obey, hide or reorder on `scalar` instead of showing it: C0 controls,
     /// DEL, C1 controls, bidi controls, invisible characters and the line and paragraph separators.
-    /// Every output of memberdeck escapes these (json and yaml with `\u`, the rest with `sanitize`).
+    /// Every output of memberdeck escapes these, through `escaped(_:as:)`.
     public static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool { !isPlain(scalar) }
 
     static func isPlain(_ scalar: Unicode.Scalar) -> Bool {

@@ -69,6 +69,19 @@ struct BonitaOrganisationTests {
         }
     }
 
+    @Test("allUsers, allGroups and allRoles follow every page, with the search and order of one page")
+    func everyPage() async throws {
+        try await ClientSandbox.with { sandbox in
+            let (client, recorder) = try sandbox.recordedBonita("walter.bates")
+            let users = try await client.allUsers(order: "userName ASC", pageSize: 5)
+            #expect(users.map(\.userName) == BonitaDemoOrganisation.users.map(\.userName).sorted())
+            #expect(recorder.requests(to: "/API/identity/user").count == 4)
+            #expect(try await client.allUsers(filters: ["group_id": "2"], pageSize: 2).map(\.lastname) == ["Bates", "Kelly", "Sanchez"])
+            #expect(try await client.allGroups(pageSize: 3).count == 14)
+            #expect(try await client.allRoles(search: "man", pageSize: 1).map(\.name) == ["manager"])
+        }
+    }
+
     @Test("missing items: Bonita's 404 message, or a sentence for the bare 404 of a group")
     func missingItems() async throws {
         try await ClientSandbox.withBonita("install") { client in

@@ -1,5 +1,4 @@
 import Console
-import Foundation
 import MembershipKit
 import Yams
 
@@ -20,62 +19,58 @@ public struct ConsoleConfigFile: Sendable, Equatable {
         public let line: Int?
         public let message: String
         public var description: String { line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)" }
+
+        public init(path: String, line: Int?, message: String) {
+            self.path = path
+            self.line = line
+            self.message = message
+        }
+
+        /// The file could not be read, or it is not a mapping of known settings.
+        public init(_ error: YAMLReadError) { self.init(path: error.path, line: error.line, message: error.problem) }
     }
 
-    static let knownSettings = ["keys", "refresh", "theme", "mouse", "read_only", "endpoints", "paging"]
-
-    /// Reads the file; a missing file is the defaults.
-    public static func load(path: String) throws -> ConsoleConfigFile {
-        guard FileManager.default.fileExists(atPath: path) else { return ConsoleConfigFile() }
-        let text: String
-        do throws(YAMLReadError) { text = try BoundedYAML.readText(path: path) } catch {
-            throw LoadError(path: path, line: error.line, message: error.problem)
-        }
-        return try parse(text, path: path)
+    /// The console's settings in the text of a config.yaml; `path` names it in errors.
+    public static func parse(_ text: String, path: String) throws(LoadError) -> ConsoleConfigFile {
+        let config: MemberdeckConfigFile
+        do throws(YAMLReadError) { config = try MemberdeckConfigFile.parse(text, path: path) } catch { throw LoadError(error) }
+        return try ConsoleConfigFile(reading: config)
     }
 
-    public static func parse(_ text: String, path: String) throws -> ConsoleConfigFile {
-        let root: Node?
-        do throws(YAMLReadError) {
-            root = try BoundedYAML.compose(text, path: path)
-        } catch {
-            throw LoadError(path: path, line: error.line, message: error.problem)
-        }
-        var config = ConsoleConfigFile()
-        guard let root else { return config }
-        guard case let .mapping(mapping) = root else {
-            throw LoadError(path: path, line: root.mark?.line, message: "the top level must be a mapping of settings")
-        }
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
+    /// The console's settings in a config.yaml already read (MembershipKit's reader refuses unknown keys and
+    /// owns the endpoints and paging sections).
+    public init(reading file: MemberdeckConfigFile) throws(LoadError) {
+        let path = file.path
+        for entry in file.entries {
+            let (keyNode, value) = (entry.key, entry.value)
             let line = keyNode.mark?.line
             func fail(_ message: String) -> LoadError { LoadError(path: path, line: value.mark?.line ?? line, message: message) }
-            switch key {
-            case "refresh":
+            switch entry.section {
+            case .refresh:
                 if let text = value.string, text.lowercased() == "off" || text.lowercased() == "false" {
-                    config.refreshInterval = .some(nil)
+                    refreshInterval = .some(nil)
                 } else {
                     let rule = NumericSetting.refreshInterval
                     do throws(NumericSetting.Refusal) {
                         if let number = value.float {
-                            config.refreshInterval = .some(try rule.value(number))
+                            refreshInterval = .some(try rule.value(number))
                         } else {
-                            config.refreshInterval = .some(try rule.value(value.scalar?.string ?? "a collection"))
+                            refreshInterval = .some(try rule.value(value.scalar?.string ?? "a collection"))
                         }
                     } catch {
                         throw fail("refresh must be \(error.expectation) (or off), not '\(error.given)'")
                     }
                 }
-            case "theme":
+            case .theme:
                 guard let name = value.string, !name.isEmpty else { throw fail("theme must be a theme name") }
-                config.theme = name
-            case "mouse":
+                theme = name
+            case .mouse:
                 guard let flag = value.bool else { throw fail("mouse must be true or false") }
-                config.mouse = flag
-            case "read_only":
+                mouse = flag
+            case .readOnly:
                 guard let flag = value.bool else { throw fail("read_only must be true or false") }
-                config.readOnly = flag
-            case "keys":
+                readOnly = flag
+            case .keys:
                 guard case let .mapping(bindings) = value else { throw fail("keys must map actions to keys, e.g. accept: [a, ctrl-a]") }
                 for (actionNode, keysNode) in bindings {
                     let actionName = actionNode.string ?? ""
@@ -96,19 +91,16 @@ public struct ConsoleConfigFile: Sendable, Equatable {
                         keys.append(key)
                     }
                     for key in keys {
-                        if let other = config.keyOverrides.first(where: { $0.value.contains(key) })?.key {
+                        if let other = keyOverrides.first(where: { $0.value.contains(key) })?.key {
                             throw LoadError(path: path, line: actionLine, message: "key '\(key.label)' is bound to both \(other.rawValue) and \(actionName)")
                         }
                     }
-                    config.keyOverrides[action] = keys
+                    keyOverrides[action] = keys
                 }
-            case "endpoints", "paging":
-                // Read by MembershipKit (EndpointsFile, PagingSettings): the CLI uses them too.
+            case .endpoints, .paging:
+                // MembershipKit's (EndpointsFile, PagingSettings): the CLI uses them too.
                 continue
-            default:
-                throw LoadError(path: path, line: line, message: "unknown setting '\(key)' (settings: \(knownSettings.joined(separator: ", ")))")
             }
         }
-        return config
     }
 }

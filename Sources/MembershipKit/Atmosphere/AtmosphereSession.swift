@@ -7,41 +7,40 @@ public actor AtmosphereSession {
     public let endpoint: AtmosphereEndpoint
     let transport: any HTTPTransport
 
-    private var token: AtmosphereToken?
-    private var pendingLogin: Task<AtmosphereToken, any Error>?
+    /// The token in use, one login at a time, and the one login again after the server stops taking it.
+    private let token: SingleFlightCredential<AtmosphereToken>
     /// How many times `POST /auth` was asked for a token in this session (for tests and `--debug`).
     public private(set) var authenticationCount = 0
 
     public init(endpoint: AtmosphereEndpoint, transport: any HTTPTransport) {
         self.endpoint = endpoint
         self.transport = transport
-        if case let .token(key) = endpoint.credentials { token = AtmosphereToken(key: key) }
+        if case let .token(key) = endpoint.credentials {
+            token = SingleFlightCredential(initial: AtmosphereToken(key: key))
+        } else {
+            token = SingleFlightCredential()
+        }
     }
 
     /// The token in use, logging in first when there is none yet.
     public func validToken() async throws -> AtmosphereToken {
-        if let token { return token }
-        return try await login()
+        try await token.valid(login: newToken).value
     }
 
     /// Exchanges the password for a new token (one request at a time, however many callers wait). With
     /// token credentials there is nothing to exchange: the given token is returned.
     @discardableResult
     public func login() async throws -> AtmosphereToken {
-        switch endpoint.credentials {
-        case let .token(key): return AtmosphereToken(key: key)
-        case let .password(username, password): return try await exchange(username: username, password: password)
-        }
+        try await token.login(newToken).value
     }
 
-    private func exchange(username: String, password: String) async throws -> AtmosphereToken {
-        if let pendingLogin { return try await pendingLogin.value }
-        let task = Task { try await self.requestToken(username: username, password: password) }
-        pendingLogin = task
-        defer { pendingLogin = nil }
-        let fresh = try await task.value
-        token = fresh
-        return fresh
+    private var newToken: SingleFlightCredential<AtmosphereToken>.Login {
+        {
+            switch self.endpoint.credentials {
+            case let .token(key): return AtmosphereToken(key: key)
+            case let .password(username, password): return try await self.requestToken(username: username, password: password)
+            }
+        }
     }
 
     /// `POST /auth` with `{username, password}`. Atmosphere answers 201 (200 is taken too) or refuses with
@@ -66,23 +65,17 @@ public actor AtmosphereSession {
     /// `accept` (default: 2xx).
     public func send(_ method: String, _ url: String, json: Data? = nil, accept: Set<Int>? = nil) async throws -> HTTPResponseData {
         let request = HTTPRequestSpec(method: method, url: url, headers: Self.headers(json: json != nil), body: json)
-        var loggedInAgain = false
-        while true {
-            let used = try await validToken()
+        let renewable = if case .password = endpoint.credentials { true } else { false }
+        let exchange = try await token.withRenewal(login: newToken, isRefused: { renewable && Self.isTokenRefused($0.response) }) {
+            [transport, timeout = endpoint.timeout] issued in
             var sent = request
-            sent.headers.append(("Authorization", "Token " + used.key))
-            let response = try await transport.send(sent, timeout: endpoint.timeout)
-            if !loggedInAgain, case .password = endpoint.credentials, Self.isTokenRefused(response) {
-                loggedInAgain = true
-                // Another request may have logged in meanwhile; its token is then used as it is.
-                if token?.key == used.key { token = nil }
-                continue
-            }
-            guard accept.map({ $0.contains(response.status) }) ?? response.isSuccess else {
-                throw MembershipError.refused(sent, response)
-            }
-            return response
+            sent.headers.append(("Authorization", "Token " + issued.value.key))
+            return SentRequest(request: sent, response: try await transport.send(sent, timeout: timeout))
         }
+        guard accept.map({ $0.contains(exchange.response.status) }) ?? exchange.response.isSuccess else {
+            throw MembershipError.refused(exchange.request, exchange.response)
+        }
+        return exchange.response
     }
 
     /// What Atmosphere's DRF says of a token it does not know or that has expired: its authenticators

@@ -20,6 +20,24 @@ extension BonitaClient {
         try await searchPage("role", BonitaSearchQuery(page: page, count: count, search: search, order: order, filters: filters))
     }
 
+    /// Every user a search finds, page after page (see `collect`).
+    public func allUsers(search: String? = nil, order: String? = nil, filters: [String: String] = [:],
+                         pageSize: Int = 100) async throws -> [BonitaUser] {
+        try await collect("Bonita users", pageSize: pageSize) { try await users(search: search, page: $0, count: $1, order: order, filters: filters) }
+    }
+
+    /// Every group a search finds, page after page (see `collect`).
+    public func allGroups(search: String? = nil, order: String? = nil, filters: [String: String] = [:],
+                          pageSize: Int = 100) async throws -> [BonitaGroup] {
+        try await collect("Bonita groups", pageSize: pageSize) { try await groups(search: search, page: $0, count: $1, order: order, filters: filters) }
+    }
+
+    /// Every role a search finds, page after page (see `collect`).
+    public func allRoles(search: String? = nil, order: String? = nil, filters: [String: String] = [:],
+                         pageSize: Int = 100) async throws -> [BonitaRole] {
+        try await collect("Bonita roles", pageSize: pageSize) { try await roles(search: search, page: $0, count: $1, order: order, filters: filters) }
+    }
+
     public func user(id: Int) async throws -> BonitaUser { try await item("user", id: id) }
 
     public func group(id: Int) async throws -> BonitaGroup { try await item("group", id: id) }

@@ -11,8 +11,8 @@ public actor BonitaClient {
     public let endpoint: BonitaEndpoint
     let transport: any HTTPTransport
 
-    private var session: BonitaSession?
-    private var pendingLogin: Task<BonitaSession, any Error>?
+    /// The web session, one login at a time, and the one login again after a 401.
+    private let session = SingleFlightCredential<BonitaSession>()
     /// How many times the login service was called (for tests and `--debug`).
     public private(set) var loginCount = 0
 
@@ -36,37 +36,28 @@ public actor BonitaClient {
     }
 
     /// Whether the client holds a session (which the server may still have ended).
-    public var isLoggedIn: Bool { session != nil }
+    public var isLoggedIn: Bool {
+        get async { await session.held != nil }
+    }
 
     // MARK: Session
 
     /// Logs in now (calls log in by themselves when needed): useful to check the credentials up front.
     public func login() async throws {
-        session = nil
-        try await logIn()
+        await session.invalidate()
+        try await session.login(newSession)
     }
 
     /// Ends the session on the server (`logoutservice`) and forgets it. Does nothing without a session.
     public func logout() async throws {
-        guard let current = session else { return }
-        session = nil
+        guard let current = await session.invalidate() else { return }
         let request = HTTPRequestSpec(method: "GET", url: endpoint.url("logoutservice?redirect=false"),
                                       headers: baseHeaders + [("Cookie", current.cookieHeader)])
         let response = try await transport.send(request, timeout: endpoint.timeout)
         guard response.status < 400 else { throw failure(request, response, message: message(for: response, request: request)) }
     }
 
-    /// One login at a time, however many calls wait for it.
-    @discardableResult
-    private func logIn() async throws -> BonitaSession {
-        if let pendingLogin { return try await pendingLogin.value }
-        let task = Task { try await self.requestSession() }
-        pendingLogin = task
-        defer { pendingLogin = nil }
-        let fresh = try await task.value
-        session = fresh
-        return fresh
-    }
+    private var newSession: SingleFlightCredential<BonitaSession>.Login { { try await self.requestSession() } }
 
     /// `POST loginservice` with the form `username, password, redirect=false`: 204 with the cookies (older
     /// servers answer 200, or 302 despite `redirect=false`), 401 with no body when refused.
@@ -102,19 +93,6 @@ public actor BonitaClient {
         }
     }
 
-    /// The session to use now, logging in if there is none.
-    private func currentSession() async throws -> BonitaSession {
-        if let session { return session }
-        return try await logIn()
-    }
-
-    /// After a 401 with `used`: logs in again, unless another call already did.
-    private func renew(after used: BonitaSession) async throws {
-        if let session, session.generation != used.generation { return }
-        session = nil
-        try await logIn()
-    }
-
     // MARK: Requests
 
     /// Sends an API call with the session, logging in again once after a 401. `notFound` is the message of
@@ -123,29 +101,23 @@ public actor BonitaClient {
     func send(_ method: String, _ path: String, query: String? = nil, json: Data? = nil, notFound: String? = nil,
               explain: (@Sendable (Int, BonitaErrorBody?) -> String?)? = nil) async throws -> HTTPResponseData {
         let url = endpoint.url(path) + (query.map { "?" + $0 } ?? "")
-        var headers = baseHeaders
-        if json != nil { headers.append(("Content-Type", "application/json")) }
-        var renewed = false
-        while true {
-            let used = try await currentSession()
-            var request = HTTPRequestSpec(method: method, url: url, headers: headers + [("Cookie", used.cookieHeader)], body: json)
-            if !["GET", "HEAD"].contains(method), let token = used.apiToken {
+        let headers = baseHeaders + (json == nil ? [] : [("Content-Type", "application/json")])
+        let exchange = try await session.withRenewal(login: newSession, isRefused: { $0.response.status == 401 }) {
+            [transport, timeout = endpoint.timeout, session] used in
+            var request = HTTPRequestSpec(method: method, url: url, headers: headers + [("Cookie", used.value.cookieHeader)], body: json)
+            if !["GET", "HEAD"].contains(method), let token = used.value.apiToken {
                 request.headers.append((BonitaSession.tokenName, token))
             }
-            let response = try await transport.send(request, timeout: endpoint.timeout)
-            if session?.generation == used.generation { session?.absorb(response) }
-            if response.status == 401 && !renewed {
-                renewed = true
-                try await renew(after: used)
-                continue
-            }
-            guard response.isSuccess else {
-                let text = explain?(response.status, BonitaErrorBody.parse(response.body))
-                    ?? message(for: response, request: request, notFound: notFound)
-                throw failure(request, response, message: text)
-            }
-            return response
+            let response = try await transport.send(request, timeout: timeout)
+            await session.update(used) { $0.absorb(response) }
+            return SentRequest(request: request, response: response)
         }
+        guard exchange.response.isSuccess else {
+            let text = explain?(exchange.response.status, BonitaErrorBody.parse(exchange.response.body))
+                ?? message(for: exchange.response, request: exchange.request, notFound: notFound)
+            throw failure(exchange.request, exchange.response, message: text)
+        }
+        return exchange.response
     }
 
     /// Bonita's message, or a sentence for the empty 401, 403 and 404 answers.

@@ -13,7 +13,7 @@ public struct EndpointsFile: Sendable {
         self.warnings = warnings
     }
 
-    public func endpoint(named name: String) throws -> EndpointConfig {
+    public func endpoint(named name: String) throws(ConfigurationError) -> EndpointConfig {
         guard let endpoint = endpoints.first(where: { $0.name == name }) else {
             let known = endpoints.isEmpty ? "none are configured in config.yaml" : "configured: \(endpoints.map(\.name).joined(separator: ", "))"
             throw ConfigurationError.invalidValue(key: "--endpoint", detail: "no endpoint named '\(name)' (\(known))")
@@ -27,49 +27,44 @@ public struct EndpointsFile: Sendable {
 
     /// Reads `path`; a missing file has no endpoints.
     public static func load(path: String, environment: [String: String]) throws -> EndpointsFile {
-        guard FileManager.default.fileExists(atPath: path) else { return EndpointsFile() }
-        let text: String
-        do throws(YAMLReadError) { text = try BoundedYAML.readText(path: path) } catch {
-            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
-        }
-        var file = try parse(text, path: path, environment: environment)
-        if file.endpoints.contains(where: \.literalSecret),
-           let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
-            file.warnings.append("\(path) holds passwords or tokens and others can read it (mode \(String(mode, radix: 8))): chmod 600 \(path), or use password_command or ${VARIABLE}")
-        }
-        return file
+        let config: MemberdeckConfigFile
+        do throws(YAMLReadError) { config = try MemberdeckConfigFile.load(path: path) } catch { throw error.configurationError }
+        return try EndpointsFile(reading: config, environment: environment)
     }
 
+    /// The endpoints of the text of a config.yaml; `path` names it in errors.
     public static func parse(_ text: String, path: String, environment: [String: String]) throws -> EndpointsFile {
-        let root: Node?
-        do throws(YAMLReadError) { root = try BoundedYAML.compose(text, path: path) } catch {
-            throw ConfigurationError.malformedFile(path: path, detail: error.detail)
-        }
-        guard let root, case let .mapping(top) = root,
-              let section = top.first(where: { $0.key.string == "endpoints" })?.value else { return EndpointsFile() }
-        func fail(_ node: Node, _ message: String) -> ConfigurationError {
-            .malformedFile(path: path, detail: "line \(node.mark?.line ?? 0): \(message)")
-        }
+        let config: MemberdeckConfigFile
+        do throws(YAMLReadError) { config = try MemberdeckConfigFile.parse(text, path: path) } catch { throw error.configurationError }
+        return try EndpointsFile(reading: config, environment: environment)
+    }
+
+    /// The `endpoints:` section of a config.yaml already read. When the file came from disk, holds a
+    /// literal password or token and others can read it, a warning says so.
+    public init(reading config: MemberdeckConfigFile, environment: [String: String]) throws(ConfigurationError) {
+        guard let section = config.value(of: .endpoints) else { return }
+        let fail = config.mistake(at:_:)
         var entries: [(name: String?, node: Node)] = []
         switch section {
         case .sequence(let list): entries = list.map { (nil, $0) }
         case .mapping(let map): entries = map.map { ($0.key.string, $0.value) }
-        case .scalar(let scalar) where scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null": return EndpointsFile()
         default: throw fail(section, "endpoints must be a list of entries (each with a name) or a mapping from name to entry")
         }
-        var endpoints: [EndpointConfig] = []
         for entry in entries {
-            let endpoint = try parseEntry(entry.node, name: entry.name, path: path, environment: environment, fail: fail)
+            let endpoint = try Self.parseEntry(entry.node, name: entry.name, path: config.path, environment: environment, fail: fail)
             if endpoints.contains(where: { $0.name == endpoint.name }) {
                 throw fail(entry.node, "a second endpoint is named '\(endpoint.name)'")
             }
             endpoints.append(endpoint)
         }
-        return EndpointsFile(endpoints: endpoints)
+        if endpoints.contains(where: \.literalSecret), let mode = config.mode, mode & 0o077 != 0 {
+            let path = config.path
+            warnings.append("\(path) holds passwords or tokens and others can read it (mode \(String(mode, radix: 8))): chmod 600 \(path), or use password_command or ${VARIABLE}")
+        }
     }
 
     private static func parseEntry(_ node: Node, name given: String?, path: String, environment: [String: String],
-                                   fail: (Node, String) -> ConfigurationError) throws -> EndpointConfig {
+                                   fail: (Node, String) -> ConfigurationError) throws(ConfigurationError) -> EndpointConfig {
         guard case let .mapping(map) = node else { throw fail(node, "an endpoint must be a mapping of settings") }
         var values: [String: (text: String, node: Node, expanded: Bool)] = [:]
         for (keyNode, valueNode) in map {
@@ -110,7 +105,7 @@ public struct EndpointsFile: Sendable {
             guard let flag = Bool(insecure.text.lowercased()) else { throw fail(insecure.node, "insecure must be true or false") }
             endpoint.tls.verify = !flag
         }
-        func seconds(_ key: String) throws -> Double? {
+        func seconds(_ key: String) throws(ConfigurationError) -> Double? {
             guard let value = values[key] else { return nil }
             do throws(NumericSetting.Refusal) { return try NumericSetting.timeout.value(value.text) } catch {
                 throw fail(value.node, "\(key) must be \(error.expectation), got '\(error.given)'")
@@ -126,7 +121,7 @@ public struct EndpointsFile: Sendable {
     }
 
     /// What each kind needs to connect.
-    private static func validate(_ endpoint: EndpointConfig, node: Node, fail: (Node, String) -> ConfigurationError) throws {
+    private static func validate(_ endpoint: EndpointConfig, node: Node, fail: (Node, String) -> ConfigurationError) throws(ConfigurationError) {
         let name = endpoint.name
         switch endpoint.kind {
         case .glance, .glanceV1, .rackspace:
@@ -155,7 +150,7 @@ public struct EndpointsFile: Sendable {
     /// `${VAR}` → its value; a variable that is not set is an error (a silent empty password would only
     /// fail later, less clearly). Returns whether anything was replaced.
     private static func expand(_ text: String, node: Node, environment: [String: String],
-                               fail: (Node, String) -> ConfigurationError) throws -> (String, Bool) {
+                               fail: (Node, String) -> ConfigurationError) throws(ConfigurationError) -> (String, Bool) {
         guard text.contains("${") else { return (text, false) }
         var result = ""
         var rest = Substring(text)

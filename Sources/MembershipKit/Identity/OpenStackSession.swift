@@ -11,8 +11,8 @@ public actor OpenStackSession {
     let timeout: Double
     let now: @Sendable () -> Date
 
-    private var token: KeystoneToken?
-    private var pendingAuthentication: Task<KeystoneToken, any Error>?
+    /// The token in memory, one authentication at a time, and the one re-authentication after a 401.
+    private let token: SingleFlightCredential<KeystoneToken>
     /// How many times Keystone was asked for a token in this session (for tests and `--debug`).
     public private(set) var authenticationCount = 0
 
@@ -26,6 +26,12 @@ public actor OpenStackSession {
         self.tokenCache = tokenCache
         self.timeout = cloud.apiTimeout ?? Self.defaultTimeout
         self.now = now
+        let (key, secret) = (TokenCache.key(for: cloud), TokenCache.credential(of: cloud))
+        cacheKey = key
+        cacheCredential = secret
+        token = SingleFlightCredential(isUsable: { $0.isUsable(at: now()) },
+                                       restore: { tokenCache?.load(key: key, credential: secret) },
+                                       forget: { tokenCache?.remove(key: key) })
     }
 
     /// The usual stack: async-http-client, retries, and (with a logger) the redacted request log.
@@ -36,33 +42,25 @@ public actor OpenStackSession {
         return OpenStackSession(cloud: cloud, transport: transport, tokenCache: tokenCache)
     }
 
-    var cacheKey: String { TokenCache.key(for: cloud) }
+    /// The token cache's file for this cloud and identity.
+    let cacheKey: String
     /// The secret the cached token must have been obtained with.
-    var cacheCredential: String { TokenCache.credential(of: cloud) }
+    let cacheCredential: String
 
     /// A token that will stay valid for a while: the one in memory, else the cached one, else a new one.
     public func validToken() async throws -> KeystoneToken {
-        if let token, token.isUsable(at: now()) { return token }
-        if let cached = tokenCache?.load(key: cacheKey, credential: cacheCredential), cached.isUsable(at: now()) {
-            token = cached
-            return cached
-        }
-        return try await authenticate()
+        try await token.valid(login: newToken).value
     }
 
     /// Asks Keystone for a new token (one request at a time, however many callers wait).
     @discardableResult
     public func authenticate() async throws -> KeystoneToken {
-        if let pendingAuthentication { return try await pendingAuthentication.value }
-        let task = Task { try await self.requestToken() }
-        pendingAuthentication = task
-        defer { pendingAuthentication = nil }
-        let fresh = try await task.value
-        token = fresh
-        tokenCache?.store(fresh, key: cacheKey, credential: cacheCredential)
-        return fresh
+        try await token.login(newToken).value
     }
 
+    private var newToken: SingleFlightCredential<KeystoneToken>.Login { { try await self.requestToken() } }
+
+    /// A new token from Keystone, kept in the cache for the next run.
     private func requestToken() async throws -> KeystoneToken {
         guard cloud.authType != .none else {
             throw MembershipError.configuration(.unsupported("auth_type none has no Keystone token"))
@@ -79,13 +77,14 @@ public actor OpenStackSession {
         )
         let response = try await transport.send(request, timeout: timeout)
         guard response.status == 201 || response.status == 200 else { throw MembershipError.refused(request, response) }
-        return try KeystoneAuthRequest.token(from: response)
+        let fresh = try KeystoneAuthRequest.token(from: response)
+        tokenCache?.store(fresh, key: cacheKey, credential: cacheCredential)
+        return fresh
     }
 
     /// Forgets the token everywhere (after a 401, or when the user revokes it).
-    public func invalidateToken() {
-        token = nil
-        tokenCache?.remove(key: cacheKey)
+    public func invalidateToken() async {
+        await token.invalidate()
     }
 
     /// The versioned image endpoint (`…/v2`), from `image_endpoint_override` or the catalog.
@@ -136,25 +135,20 @@ public actor OpenStackSession {
         var headers: [(String, String)] = [("Accept", "application/json"), ("User-Agent", Self.userAgent)]
         if json != nil { headers.append(("Content-Type", "application/json")) }
         headers += extra
-        var request = HTTPRequestSpec(method: method, url: url, headers: headers, body: json)
-        var retriedAuth = false
-        while true {
-            var sent = request
-            if cloud.authType != .none {
-                sent.headers.append(("X-Auth-Token", try await validToken().value))
+        let request = HTTPRequestSpec(method: method, url: url, headers: headers, body: json)
+        let exchange: SentRequest
+        if cloud.authType == .none {
+            exchange = SentRequest(request: request, response: try await transport.send(request, timeout: timeout))
+        } else {
+            exchange = try await token.withRenewal(login: newToken, isRefused: { $0.response.status == 401 }) { [transport, timeout] issued in
+                var sent = request
+                sent.headers.append(("X-Auth-Token", issued.value.value))
+                return SentRequest(request: sent, response: try await transport.send(sent, timeout: timeout))
             }
-            let response = try await transport.send(sent, timeout: timeout)
-            if response.status == 401, cloud.authType != .none, !retriedAuth {
-                retriedAuth = true
-                invalidateToken()
-                try await authenticate()
-                request = HTTPRequestSpec(method: method, url: url, headers: headers, body: json)
-                continue
-            }
-            let ok = accept.map { $0.contains(response.status) } ?? response.isSuccess
-            guard ok else { throw MembershipError.refused(sent, response) }
-            return response
         }
+        let ok = accept.map { $0.contains(exchange.response.status) } ?? exchange.response.isSuccess
+        guard ok else { throw MembershipError.refused(exchange.request, exchange.response) }
+        return exchange.response
     }
 
     static let userAgent = MemberdeckVersion.userAgent

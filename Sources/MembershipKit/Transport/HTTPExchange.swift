@@ -43,6 +43,12 @@ public struct HTTPResponseData: Sendable {
     public var isSuccess: Bool { (200..<300).contains(status) }
 }
 
+/// A request as it was sent (with its credential) and the server's answer: what an error message names.
+struct SentRequest: Sendable {
+    var request: HTTPRequestSpec
+    var response: HTTPResponseData
+}
+
 /// Sends requests, throwing only `MembershipError`. The real one is `AsyncHTTPTransport`; the protocol is the seam for retries and logging.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequestSpec, timeout: Double) async throws -> HTTPResponseData

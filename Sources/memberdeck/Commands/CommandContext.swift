@@ -7,22 +7,18 @@ struct CommandContext: Sendable {
     let options: GlobalOptions
     let environment: [String: String]
     let xdg: XDGDirectories
+    /// config.yaml, read once.
+    let configuration: ConfigSelection
     /// `--endpoint NAME` resolved once: a command asks several times (which kind? which client?),
-    /// and config.yaml is read, and its warnings printed, only once.
+    /// and config.yaml's warnings are printed only once.
     let endpointSelection: Result<EndpointConfig?, ConfigurationError>
-    /// `paging:` of config.yaml, read once.
-    let pagingSelection: Result<PagingLimits, ConfigurationError>
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options
         self.environment = environment
         xdg = XDGDirectories(environment: environment)
-        endpointSelection = Self.resolveEndpoint(options.endpoint, path: Self.configPath(xdg), environment: environment)
-        do {
-            pagingSelection = .success(try PagingSettings.load(path: Self.configPath(xdg)))
-        } catch {
-            pagingSelection = .failure(error as? ConfigurationError ?? .malformedFile(path: Self.configPath(xdg), detail: "\(error)"))
-        }
+        configuration = ConfigSelection(path: Self.configPath(xdg), environment: environment)
+        endpointSelection = Self.resolveEndpoint(options.endpoint, in: configuration)
     }
 
     var loader: CloudConfigLoader { CloudConfigLoader(environment: environment) }

@@ -9,11 +9,11 @@ extension CommandContext {
 
     /// The endpoints of config.yaml; warnings (a readable file holding secrets) go to stderr.
     func endpointsFile() throws -> EndpointsFile {
-        try Self.loadEndpoints(path: Self.configPath(xdg), environment: environment)
+        try Self.warnedEndpoints(configuration)
     }
 
-    static func loadEndpoints(path: String, environment: [String: String]) throws -> EndpointsFile {
-        let file = try EndpointsFile.load(path: path, environment: environment)
+    private static func warnedEndpoints(_ configuration: ConfigSelection) throws(ConfigurationError) -> EndpointsFile {
+        let file = try configuration.endpoints.get()
         warn(file.warnings)
         return file
     }
@@ -32,14 +32,12 @@ extension CommandContext {
         return try loader.load(cloudName: name, regionName: region)
     }
 
-    static func resolveEndpoint(_ name: String?, path: String, environment: [String: String]) -> Result<EndpointConfig?, ConfigurationError> {
+    static func resolveEndpoint(_ name: String?, in configuration: ConfigSelection) -> Result<EndpointConfig?, ConfigurationError> {
         guard let name else { return .success(nil) }
-        do {
-            return .success(try loadEndpoints(path: path, environment: environment).endpoint(named: name))
-        } catch let error as ConfigurationError {
-            return .failure(error)
+        do throws(ConfigurationError) {
+            return .success(try warnedEndpoints(configuration).endpoint(named: name))
         } catch {
-            return .failure(.malformedFile(path: path, detail: "\(error)"))
+            return .failure(error)
         }
     }
 
@@ -91,7 +89,7 @@ extension CommandContext {
             case nil: reason = "connection failed"
             }
             let path = notice.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? notice.url
-            FileHandle.standardError.write(Data("memberdeck: \(notice.method) \(path): \(reason); retrying in \(RetryCountdown.seconds(notice.delay)) s\n".utf8))
+            FileHandle.standardError.write(Data("memberdeck: \(notice.method) \(TerminalSanitizer.sanitize(path)): \(reason); retrying in \(RetryCountdown.seconds(notice.delay)) s\n".utf8))
         }
     }
 }

@@ -20,6 +20,6 @@ enum PagingWarnings {
 extension CommandContext {
     /// The paging limits of config.yaml, reporting a listing that stops early (see `PagingWarnings`).
     var paging: PagingPolicy {
-        get throws { PagingPolicy(limits: try pagingSelection.get(), onTruncated: PagingWarnings.report) }
+        get throws { PagingPolicy(limits: try configuration.paging.get(), onTruncated: PagingWarnings.report) }
     }
 }

@@ -18,18 +18,15 @@ enum ConsoleLauncher {
         // With --endpoint the console opens there (the context checked it and printed config.yaml's
         // warnings); a cloud is then only needed for `:cloud`.
         _ = try context.selectedEndpoint()
-        let endpoints = global.endpoint == nil
-            ? try context.endpointsFile()
-            : try EndpointsFile.load(path: CommandContext.configPath(context.xdg), environment: context.environment)
+        let endpoints = global.endpoint == nil ? try context.endpointsFile() : try context.configuration.endpoints.get()
         let (firstCloud, sandbox) = global.endpoint == nil ? try await startingCloud(context) : ((try? context.cloud()), nil)
         var cloudNames = (try? context.loader.cloudNames()) ?? firstCloud.map { [$0.name] } ?? []
         if sandbox != nil, !cloudNames.contains(EmbeddedSandbox.cloudName) { cloudNames.append(EmbeddedSandbox.cloudName) }
-        let configPath = CommandContext.configPath(context.xdg)
         let file: ConsoleConfigFile
-        do {
-            file = try ConsoleConfigFile.load(path: configPath)
-        } catch let error as ConsoleConfigFile.LoadError {
-            throw MembershipError.configuration(.malformedFile(path: error.line.map { "\(error.path):\($0)" } ?? error.path, detail: error.message))
+        do throws(ConfigurationError) {
+            file = try context.configuration.console.get()
+        } catch {
+            throw MembershipError.configuration(error)
         }
         let themes = ThemeLibrary(environment: context.environment)
         let themeName = options.theme ?? file.theme ?? "default"

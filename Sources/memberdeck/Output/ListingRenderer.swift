@@ -2,8 +2,8 @@ import Foundation
 import TerminalText
 
 /// Turns a `Listing` into text in one of the five formats. Every string in them came from a server, so
-/// none may drive the terminal: table, value and csv show the console's visible escapes
-/// (`TerminalSanitizer`); json and yaml keep the exact string, with `\u` escapes (`EscapedText`).
+/// none may drive the terminal: all go through TerminalText's one escaper. Table, value and csv show the
+/// console's visible escapes; json and yaml keep the exact string, with `\u` escapes.
 enum ListingRenderer {
     static func render(_ listing: Listing, as format: OutputFormat) -> String {
         switch format {
@@ -73,24 +73,27 @@ enum ListingRenderer {
         let pad = String(repeating: "  ", count: indent + 1)
         let closing = String(repeating: "  ", count: indent)
         guard !record.fields.isEmpty else { return "{}" }
-        let body = record.fields.map { "\(pad)\(EscapedText.json($0.key)): \(jsonValue($0.value))" }.joined(separator: ",\n")
+        let body = record.fields.map { "\(pad)\(jsonString($0.key)): \(jsonValue($0.value))" }.joined(separator: ",\n")
         return "{\n\(body)\n\(closing)}"
     }
 
+    /// A JSON string that is safe on a terminal and parses back to `text` exactly.
+    static func jsonString(_ text: String) -> String { "\"" + TerminalSanitizer.escaped(text, as: .jsonString) + "\"" }
+
     static func jsonValue(_ value: FieldValue) -> String {
         switch value {
-        case let .string(s): return EscapedText.json(s)
+        case let .string(s): return jsonString(s)
         case let .int(i): return String(i)
         case let .bool(b): return b ? "true" : "false"
         case .null: return "null"
-        case let .list(items): return "[" + items.map(EscapedText.json).joined(separator: ", ") + "]"
+        case let .list(items): return "[" + items.map(jsonString).joined(separator: ", ") + "]"
         }
     }
 
     // MARK: yaml
 
     /// Block YAML written here rather than by Yams, whose emitter prints non-ASCII characters raw:
-    /// every string is double-quoted with `EscapedText.yaml`.
+    /// every string is double-quoted with `yamlString`.
     static func yaml(_ listing: Listing) -> String {
         if listing.single, listing.records.count == 1 { return yamlMapping(listing.records[0], firstIndent: "", indent: "") }
         guard !listing.records.isEmpty else { return "[]\n" }
@@ -104,7 +107,7 @@ enum ListingRenderer {
             let lead = index == 0 ? firstIndent : indent
             switch field.value {
             case let .list(items) where !items.isEmpty:
-                return lead + yamlKey(field.key) + ":\n" + items.map { indent + "- " + EscapedText.yaml($0) + "\n" }.joined()
+                return lead + yamlKey(field.key) + ":\n" + items.map { indent + "- " + yamlString($0) + "\n" }.joined()
             default:
                 return lead + yamlKey(field.key) + ": " + yamlScalar(field.value) + "\n"
             }
@@ -115,16 +118,19 @@ enum ListingRenderer {
     static func yamlKey(_ key: String) -> String {
         let identifier = key.first.map { $0.isASCII && $0.isLetter } == true && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         let special: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
-        return identifier && !special.contains(key.lowercased()) ? key : EscapedText.yaml(key)
+        return identifier && !special.contains(key.lowercased()) ? key : yamlString(key)
     }
+
+    /// A YAML double-quoted scalar that is safe on a terminal and parses back to `text` exactly.
+    static func yamlString(_ text: String) -> String { "\"" + TerminalSanitizer.escaped(text, as: .yamlString) + "\"" }
 
     static func yamlScalar(_ value: FieldValue) -> String {
         switch value {
-        case let .string(s): return EscapedText.yaml(s)
+        case let .string(s): return yamlString(s)
         case let .int(i): return String(i)
         case let .bool(b): return b ? "true" : "false"
         case .null: return "null"
-        case let .list(items): return "[" + items.map(EscapedText.yaml).joined(separator: ", ") + "]"
+        case let .list(items): return "[" + items.map(yamlString).joined(separator: ", ") + "]"
         }
     }
 

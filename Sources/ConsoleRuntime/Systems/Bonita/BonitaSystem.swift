@@ -140,15 +140,7 @@ struct BonitaAdapter: RecordAdapter {
         }
     }
 
-    func allUsers() async throws -> [BonitaUser] {
-        try await client.collect("Bonita users", pageSize: Self.pageSize) { try await client.users(page: $0, count: $1) }
-    }
-
-    func allGroups() async throws -> [BonitaGroup] {
-        try await client.collect("Bonita groups", pageSize: Self.pageSize) { try await client.groups(page: $0, count: $1) }
-    }
-
-    func allRoles() async throws -> [BonitaRole] {
-        try await client.collect("Bonita roles", pageSize: Self.pageSize) { try await client.roles(page: $0, count: $1) }
-    }
+    func allUsers() async throws -> [BonitaUser] { try await client.allUsers(pageSize: Self.pageSize) }
+    func allGroups() async throws -> [BonitaGroup] { try await client.allGroups(pageSize: Self.pageSize) }
+    func allRoles() async throws -> [BonitaRole] { try await client.allRoles(pageSize: Self.pageSize) }
 }
