@@ -49,8 +49,10 @@ struct ConsoleEndpointTests {
             try await console.send("+")
             try await console.type("p-e2e")
             try await console.send("Enter")
-            // The row itself, not the flash that names it while the add is in flight.
-            try await console.waitFor("the new member row") { $0.contains("│ p-e2e ") }
+            // The row itself, settled (the add shows the row in flight at once).
+            try await console.waitFor("the new member row, settled") { screen in
+                screen.split(separator: "\n").contains { $0.contains("│ p-e2e ") && !$0.contains("adding") }
+            }
             try await filter(console, "p-e2e")
             try await console.send("d")
             try await console.waitFor(text: "Cancel")
@@ -130,6 +132,32 @@ struct ConsoleEndpointTests {
             #expect(!help.contains("accept"))
             #expect(!help.contains("can share"))
             try await console.send("Escape")
+            try await console.send("q")
+            try await console.waitFor(text: "EXITED:0")
+        }
+    }
+
+    @Test("Bonita over a slow link: the removal shows removing… on its row, then the row goes; the hints speak Bonita")
+    func bonitaInFlight() async throws {
+        try await CLIEndpointTests.withEndpoints { cli, sandbox in
+            let console = try open("bonita", cli)
+            defer { console.close() }
+            try await console.waitFor(text: "walter.bates")
+            try await filter(console, "walter")
+            try await console.waitFor(text: "Memberships of walter.bates (4)")
+            try await console.send("Tab")
+            let hints = try await console.waitFor(text: "+ add membership")
+            #expect(!hints.contains("+ share"), "\(hints)")
+            // Every change now takes three seconds to answer: long enough to read the row in flight.
+            await sandbox.environment.writeLatency.set(.seconds(3))
+            try await console.send("d")
+            try await console.waitFor(text: "Cancel")
+            try await console.send("y")
+            let inFlight = try await console.waitFor(text: "removing…")
+            let row = try #require(TmuxConsole.line(containing: "removing…", in: inFlight))
+            #expect(row.contains("│"), "the marker is on a pane row: \(row)")
+            try await console.waitFor(text: "Memberships of walter.bates (3)", timeout: 30)
+            #expect(try await console.screen().contains("removing…") == false)
             try await console.send("q")
             try await console.waitFor(text: "EXITED:0")
         }

@@ -93,6 +93,17 @@ public struct ConsoleState: Sendable, Equatable {
     }
 
     public var isBusy: Bool { !operations.isEmpty || !loads.isEmpty }
+
+    /// The position (in the pane's visible rows) of the first row on screen, whichever rows the
+    /// system's panes hold.
+    public func scrollTop(of pane: PaneID) -> Int {
+        if let records { return records.pane(pane).top }
+        switch pane {
+        case .images: return images.top
+        case .members: return members.top
+        case .memberships: return memberships.top
+        }
+    }
     public var isReadOnly: Bool { settings.readOnly }
 }
 

@@ -15,8 +15,12 @@ protocol PaneContent {
     func cell(_ row: Row, column: Int, width: Int) -> (String, Role?)
     /// A short highlight over the whole row, if the row has one.
     func highlight(_ row: Row) -> Highlight.Kind?
+    /// A change in flight on the row (`removing…`), shown in the rightmost column on screen so it is
+    /// seen however narrow the pane.
+    func inFlight(_ row: Row) -> String?
 }
 
 extension PaneContent {
     func highlight(_ row: Row) -> Highlight.Kind? { nil }
+    func inFlight(_ row: Row) -> String? { nil }
 }

@@ -65,8 +65,10 @@ struct PaneView<Content: PaneContent> {
             let gutterRole: Role = isCursor ? selection : (isMarked ? .marked : base)
             canvas.put(isMarked ? glyphs.mark : "", row: line, column: inner.column, count: content.gutter, role: gutterRole, ellipsis: "")
         }
+        let inFlight = content.inFlight(row)
         for column in placed {
-            let (text, role) = content.cell(row, column: column.spec, width: column.width)
+            var (text, role) = content.cell(row, column: column.spec, width: column.width)
+            if let inFlight, column.spec == placed.last?.spec { (text, role) = (glyphs.fold(inFlight), .statusInFlight) }
             canvas.put(text, row: line, column: tableColumn + column.offset, count: column.width,
                        role: base == .normal ? (role ?? base) : base, ellipsis: glyphs.ellipsis)
         }

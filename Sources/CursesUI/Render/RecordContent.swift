@@ -32,9 +32,6 @@ struct RecordContent: PaneContent {
     }
 
     func cell(_ row: RecordRow, column: Int, width: Int) -> (String, Role?) {
-        if let inFlight = row.inFlight, column == columns.count - 1 {
-            return (glyphs.fold(inFlight), .statusInFlight)
-        }
         let text = column < row.cells.count ? TerminalSafe.text(row.cells[column]) : ""
         guard column == 0 else { return (text, nil) }
         if row.depth > 0 { return (String(repeating: "  ", count: row.depth) + text, .dim) }
@@ -43,6 +40,7 @@ struct RecordContent: PaneContent {
     }
 
     func highlight(_ row: RecordRow) -> Highlight.Kind? { row.highlight?.kind }
+    func inFlight(_ row: RecordRow) -> String? { row.inFlight }
 }
 
 /// The three panes of a system of record rows, titled and worded by its `SystemModel`.

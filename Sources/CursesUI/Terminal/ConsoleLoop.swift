@@ -126,29 +126,7 @@ public final class ConsoleLoop {
         var x: Int32 = 0, y: Int32 = 0, kind: Int32 = 0
         guard md_mouse_read(&x, &y, &kind) == 1, kind != 0 else { return nil }
         let size = screen.size
-        let panes = Layout.panes(width: size.width, height: size.height)
-        guard let (pane, rect) = panes.first(where: { _, rect in
-            Int(y) >= rect.row && Int(y) < rect.row + rect.height && Int(x) >= rect.column && Int(x) < rect.column + rect.width
-        }) else { return nil }
-        switch kind {
-        case 4: return .scrolled(pane: pane, by: -3)
-        case 5: return .scrolled(pane: pane, by: 3)
-        default:
-            // Rows start below the top border and the column header.
-            let offset = Int(y) - rect.row - 2
-            let capacity = Layout.rowCapacity(width: size.width, height: size.height)[pane] ?? 0
-            guard offset >= 0, offset < capacity else { return .clicked(pane: pane, row: nil) }
-            return .clicked(pane: pane, row: top(of: pane) + offset)
-        }
-    }
-
-    private func top(of pane: PaneID) -> Int {
-        if let records = state.records { return records.pane(pane).top }
-        switch pane {
-        case .images: return state.images.top
-        case .members: return state.members.top
-        case .memberships: return state.memberships.top
-        }
+        return MouseMapping.event(x: Int(x), y: Int(y), button: MouseMapping.Button(shimKind: kind), width: size.width, height: size.height, state: state)
     }
 
     private func paint(_ screen: Screen) {

@@ -67,6 +67,7 @@ public enum SandboxServer {
         let router = Router(context: SandboxRequestContext.self)
         router.add(middleware: OriginMiddleware())
         router.add(middleware: FaultMiddleware())
+        router.add(middleware: WriteLatencyMiddleware(latency: environment.writeLatency))
         for module in SandboxDatabase.modules {
             module.addRoutes(to: router, environment: environment)
         }

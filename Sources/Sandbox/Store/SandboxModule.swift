@@ -23,13 +23,15 @@ public protocol SandboxModule: Sendable {
     static func addRoutes(to router: Router<SandboxRequestContext>, environment: SandboxEnvironment)
 }
 
-/// What routes share: the database and the in-memory switches tests use (throttling).
+/// What routes share: the database and the in-memory switches tests use (throttling, latency).
 public struct SandboxEnvironment: Sendable {
     public let database: SandboxDatabase
     public let throttle: ThrottleSwitch
+    public let writeLatency: WriteLatency
 
-    public init(database: SandboxDatabase, throttle: ThrottleSwitch) {
+    public init(database: SandboxDatabase, throttle: ThrottleSwitch, writeLatency: WriteLatency = WriteLatency()) {
         self.database = database
         self.throttle = throttle
+        self.writeLatency = writeLatency
     }
 }

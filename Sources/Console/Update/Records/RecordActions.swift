@@ -72,7 +72,10 @@ extension ConsoleUpdate {
             return []
         }
         // One change at a time per row; other rows may have theirs in flight.
-        guard row.inFlight == nil else { return [] }
+        guard row.inFlight == nil else {
+            flash(&state, "\(row.label): \(row.inFlight ?? "") wait for the answer", .info)
+            return []
+        }
         guard let rowAction = row.actions[action] else {
             flash(&state, "\(state.system.word(action)) does not apply to \(row.label)", .info)
             return []
