@@ -10,6 +10,14 @@ struct ConsoleEndpointTests {
         try TmuxConsole(["--endpoint", endpoint, "--refresh", "off"], cli: cli, extraEnvironment: CLIEndpointTests.environment)
     }
 
+    /// Bonita: walter.bates selected, his four memberships loaded and focused.
+    func focusWaltersMemberships(_ console: TmuxConsole) async throws {
+        try await console.waitFor(text: "walter.bates")
+        try await filter(console, "walter")
+        try await console.waitFor(text: "Memberships of walter.bates (4)")
+        try await console.send("Tab")
+    }
+
     func filter(_ console: TmuxConsole, _ text: String) async throws {
         try await console.type("/" + text)
         try await console.send("Enter")
@@ -103,10 +111,7 @@ struct ConsoleEndpointTests {
         try await CLIEndpointTests.withEndpoints { cli, _ in
             let console = try open("bonita", cli)
             defer { console.close() }
-            try await console.waitFor(text: "walter.bates")
-            try await filter(console, "walter")
-            try await console.waitFor(text: "Memberships of walter.bates (4)")
-            try await console.send("Tab")
+            try await focusWaltersMemberships(console)
             try await console.send("+")
             try await console.waitFor(text: "Group for walter.bates")
             try await console.type("finance")
@@ -142,10 +147,7 @@ struct ConsoleEndpointTests {
         try await CLIEndpointTests.withEndpoints { cli, sandbox in
             let console = try open("bonita", cli)
             defer { console.close() }
-            try await console.waitFor(text: "walter.bates")
-            try await filter(console, "walter")
-            try await console.waitFor(text: "Memberships of walter.bates (4)")
-            try await console.send("Tab")
+            try await focusWaltersMemberships(console)
             let hints = try await console.waitFor(text: "+ add membership")
             #expect(!hints.contains("+ share"), "\(hints)")
             // Every change now takes three seconds to answer: long enough to read the row in flight.
