@@ -78,7 +78,7 @@ public struct ConsoleState: Sendable, Equatable {
     /// Terminal size in cells.
     public var width: Int = 80
     public var height: Int = 24
-    /// Seconds of a `Retry-After` wait in progress (Rackspace over-limit), shown in the header.
+    /// Seconds of a `Retry-After` wait in progress (a rate limiter said over limit), shown in the header.
     public var retryWait: RetryStatus?
     /// The last listing that stopped early on this connection; the header shows `PARTIAL`.
     public var truncation: PagingTruncation?
