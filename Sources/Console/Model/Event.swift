@@ -32,19 +32,6 @@ public enum Event: Sendable {
     case scrolled(pane: PaneID, by: Int)
 }
 
-/// A share offered to my project: the image and my member row, as loaded.
-public struct Membership: Sendable, Equatable {
-    public var image: Image
-    public var status: String
-    public var sharedAt: String?
-
-    public init(image: Image, status: String, sharedAt: String? = nil) {
-        self.image = image
-        self.status = status
-        self.sharedAt = sharedAt
-    }
-}
-
 /// Work for the `EffectRunner`. Descriptions only: `update` never performs I/O.
 public enum Effect: Sendable, Equatable {
     case connect
