@@ -127,6 +127,18 @@ let package = Package(
             name: "ClientTests",
             dependencies: ["MembershipKit", "Sandbox", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
+        // The console's runtime (effect runner, activity log, each system's adapter) against the sandbox, in process.
+        .testTarget(
+            name: "ConsoleRuntimeTests",
+            dependencies: [
+                "Console",
+                "ConsoleRuntime",
+                "MembershipKit",
+                "Sandbox",
+                "TerminalText",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

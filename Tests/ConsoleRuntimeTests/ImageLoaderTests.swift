@@ -1,0 +1,91 @@
+import Console
+@testable import ConsoleRuntime
+import Foundation
+import MembershipKit
+import Sandbox
+import Testing
+
+/// The reads behind Glance v2's images and memberships panes, against the sandbox's Glance v2.
+/// Demo data: olivia's project (imaging) owns the golden images; cora's (analytics) is offered
+/// shares of every status.
+@Suite("Glance v2 image loader")
+struct ImageLoaderTests {
+    static func loader(_ sandbox: RuntimeSandbox, _ user: String, transport: (any HTTPTransport)? = nil,
+                       events: PostedEvents) throws -> ImageLoader {
+        ImageLoader(glance: GlanceV2Client(session: try sandbox.keystoneSession(user, transport: transport)), post: events.post)
+    }
+
+    @Test("mine: the images my project owns, then those shared with it whatever their status, each once")
+    func mine() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let events = PostedEvents()
+            let images = try await Self.loader(sandbox, "olivia", events: events)
+                .images(scope: .mine, projectID: GlanceSeed.projectID("imaging"), request: 7)
+            let owned = GlanceSeed.owned(by: "imaging"), shared = Set(GlanceSeed.shared(with: "imaging").keys)
+            #expect(Set(images.compactMap(\.name)) == owned.union(shared))
+            #expect(Set(images.map(\.id)).count == images.count)
+            // Owned first.
+            #expect(images.prefix(owned.count).allSatisfy { owned.contains($0.name ?? "") })
+            let progress = events.matching { if case let .imagesProgress(request, count) = $0 { (request, count) } else { nil } }
+            #expect(!progress.isEmpty && progress.allSatisfy { $0.0 == 7 })
+            #expect((progress.map(\.1).max() ?? 0) >= images.count)
+        }
+    }
+
+    @Test("all: everything the project may see, public images and shares of every status, not others' private images")
+    func all() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let events = PostedEvents()
+            let images = try await Self.loader(sandbox, "cora", events: events)
+                .images(scope: .all, projectID: GlanceSeed.projectID("analytics"), request: 3)
+            let names = Set(images.compactMap(\.name))
+            #expect(names.isSuperset(of: ["ubuntu-24.04-server", "cirros-0.6.2", "alpine-3.20-minimal"]))
+            #expect(names.isSuperset(of: GlanceSeed.shared(with: "analytics").keys))
+            for (name, _) in GlanceSeed.privateImages { #expect(!names.contains(name)) }
+            let progress = events.matching { if case let .imagesProgress(request, count) = $0 { (request, count) } else { nil } }
+            #expect(progress.last.map { $0 == (3, images.count) } == true)
+        }
+    }
+
+    @Test("all includes the community images of other projects, as README and ImageScope.all promise")
+    func allIncludesCommunityImages() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let images = try await Self.loader(sandbox, "cora", events: PostedEvents())
+                .images(scope: .all, projectID: GlanceSeed.projectID("analytics"), request: 1)
+            withKnownIssue("bug: ImageLoader.images(scope: .all) lists without visibility=all, and Glance leaves out others' community images") {
+                #expect(Set(images.compactMap(\.name)).isSuperset(of: ["fedora-41-workstation", "astro-ciao-4.16"]))
+            }
+        }
+    }
+
+    @Test("memberships: every share offered to my project with its status and the date it was shared")
+    func memberships() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let memberships = try await Self.loader(sandbox, "cora", events: PostedEvents())
+                .memberships(projectID: GlanceSeed.projectID("analytics"), cache: ShareDateCache())
+            let byName = Dictionary(uniqueKeysWithValues: memberships.map { ($0.image.name ?? "", $0.status) })
+            #expect(byName == GlanceSeed.shared(with: "analytics"))
+            #expect(memberships.allSatisfy { $0.sharedAt?.hasPrefix("2026-") == true })
+        }
+    }
+
+    @Test("the share dates are read once: a second load with the same cache reads no member, a changed status is read again")
+    func shareDatesAreCached() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let transport = try CountingTransport.make()
+            let loader = try Self.loader(sandbox, "cora", transport: transport, events: PostedEvents())
+            let analytics = GlanceSeed.projectID("analytics"), cache = ShareDateCache()
+            let first = try await loader.memberships(projectID: analytics, cache: cache)
+            #expect(transport.memberReads == first.count)
+            let second = try await loader.memberships(projectID: analytics, cache: cache)
+            #expect(transport.memberReads == first.count)
+            #expect(second == first)
+            // cora accepts one pending share: only that one is read again.
+            let kafka = GlanceSeed.imageID("kafka-3.7-broker")
+            _ = try await loader.glance.updateMember(imageID: kafka, memberID: analytics, status: .accepted)
+            let third = try await loader.memberships(projectID: analytics, cache: cache)
+            #expect(transport.memberReads == first.count + 1)
+            #expect(third.first { $0.image.id == kafka }?.status == "accepted")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Console
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+
+/// Collects what the runtime posts (from any thread, as the UI thread's queue would) and waits for
+/// an event with a deadline, polling, so a test never sleeps a fixed time and never hangs.
+final class PostedEvents: Sendable {
+    private let events = NIOLockedValueBox<[Event]>([])
+
+    /// The closure to hand to the runtime as `post`.
+    var post: @Sendable (Event) -> Void { { [events] event in events.withLockedValue { $0.append(event) } } }
+
+    var all: [Event] { events.withLockedValue { $0 } }
+
+    /// The first posted event `match` extracts a value from, waiting up to `seconds` for it; records
+    /// an issue and returns nil when none came in time.
+    func first<T>(within seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+                  _ match: (Event) -> T?) async -> T? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            for event in all { if let found = match(event) { return found } }
+            if Date() >= deadline {
+                Issue.record("no matching event within \(seconds) s; posted: \(all)", sourceLocation: sourceLocation)
+                return nil
+            }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    /// Every posted event `match` extracts a value from, in order, as of now.
+    func matching<T>(_ match: (Event) -> T?) -> [T] { all.compactMap(match) }
+}
