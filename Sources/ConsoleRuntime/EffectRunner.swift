@@ -32,7 +32,12 @@ public final class EffectRunner: Sendable {
         default:
             let post = self.post
             Task { [connections] in
-                guard let connection = await connections.connection(for: effect.connection) else { return }
+                guard let connection = await connections.connection(for: effect.connection) else {
+                    // A row whose connection is gone: its load or change fails in words, never stays in flight.
+                    let name = effect.connection.map { " \($0)" } ?? ""
+                    if let failed = effect.failure(.configuration(.unsupported("not connected to\(name)"))) { post(failed) }
+                    return
+                }
                 await connection.adapter.run(effect, post: post)
             }
         }
@@ -64,6 +69,22 @@ public final class EffectRunner: Sendable {
 }
 
 extension Effect {
+    /// The event that answers this effect with `error`, for effects that expect an answer.
+    func failure(_ error: MembershipError) -> Event? {
+        switch self {
+        case let .loadRows(request, _, _, _): return .rowsLoaded(request: request, .failure(error))
+        case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))
+        case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
+        case let .loadImages(request, _, _): return .imagesLoaded(request: request, .failure(error))
+        case let .loadMembers(request, imageID): return .membersLoaded(request: request, imageID: imageID, .failure(error))
+        case let .loadMemberships(request, _): return .membershipsLoaded(request: request, .failure(error))
+        case let .updateMember(operation, _, _, _): return .memberUpdated(operation: operation, .failure(error))
+        case let .addMember(operation, _, _): return .memberAdded(operation: operation, .failure(error))
+        case let .removeMember(operation, _, _): return .memberRemoved(operation: operation, .failure(error))
+        case .connect, .recordActivity, .switchCloud, .switchEndpoint, .quit: return nil
+        }
+    }
+
     /// The connection an effect names; nil for the current one.
     var connection: ConnectionID? {
         switch self {

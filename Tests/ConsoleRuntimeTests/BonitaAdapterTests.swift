@@ -112,9 +112,7 @@ struct BonitaAdapterTests {
             let outcome = try await Self.addThroughPickers(adapter, user: patrick, group: "/acme/hr", role: "assistant")
             let fresh = try #require(try await adapter.reloaded("6/2/4", parent: patrick))
             #expect(fresh.cells[3] == "helen.kelly")
-            withKnownIssue("bug: BonitaAdapter.perform(.add) names the assigner by id (POST answers are not deployed), a fresh load by name") {
-                #expect(outcome == .row(fresh))
-            }
+            #expect(outcome == .row(fresh))
         }
     }
 

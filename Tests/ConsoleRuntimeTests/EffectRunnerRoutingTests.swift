@@ -48,6 +48,19 @@ struct EffectRunnerRoutingTests {
         #expect(rows?.map(\.key) == ["first"])
     }
 
+    @Test("an effect naming a connection that is not open is answered with a failure, so no row stays in flight")
+    func unknownConnectionFails() async throws {
+        let log = EffectLog(), events = PostedEvents()
+        let runner = await Self.runnerWithTwoConnections(log: log, events: events)
+        runner.perform(.perform(operation: 8, connection: ConnectionID("gone"), Self.operation))
+        runner.perform(.loadRows(request: 9, connection: ConnectionID("gone"), pane: .members, parent: nil))
+        let refused = await events.first { if case let .operationDone(8, .failure(error)) = $0 { error.description } else { nil } }
+        #expect(refused?.contains("not connected to gone") == true, "\(refused ?? "no answer")")
+        let unloaded = await events.first { if case let .rowsLoaded(9, .failure(error)) = $0 { error.description } else { nil } }
+        #expect(unloaded != nil)
+        #expect(log.count == 0)
+    }
+
     @Test("connect, :cloud, :endpoint, the activity log and quit are the runner's own: no adapter runs them")
     func ownEffectsReachNoAdapter() async throws {
         let log = EffectLog(), events = PostedEvents()

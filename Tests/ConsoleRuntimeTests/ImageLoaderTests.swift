@@ -52,9 +52,7 @@ struct ImageLoaderTests {
         try await RuntimeSandbox.with { sandbox in
             let images = try await Self.loader(sandbox, "cora", events: PostedEvents())
                 .images(scope: .all, projectID: GlanceSeed.projectID("analytics"), request: 1)
-            withKnownIssue("bug: ImageLoader.images(scope: .all) lists without visibility=all, and Glance leaves out others' community images") {
-                #expect(Set(images.compactMap(\.name)).isSuperset(of: ["fedora-41-workstation", "astro-ciao-4.16"]))
-            }
+            #expect(Set(images.compactMap(\.name)).isSuperset(of: ["fedora-41-workstation", "astro-ciao-4.16"]))
         }
     }
 

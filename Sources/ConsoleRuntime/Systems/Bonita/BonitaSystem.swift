@@ -117,8 +117,12 @@ struct BonitaAdapter: RecordAdapter {
     func perform(_ operation: RowOperation) async throws -> OperationOutcome {
         switch operation.request.as(BonitaSystem.Request.self) {
         case let .add(userID, userName, groupID, group, roleID, role)?:
-            let membership = try await client.addMembership(userID: userID, groupID: groupID, roleID: roleID)
-            return .row(BonitaSystem.membershipRow(userID: userID, userName: userName, groupID: groupID, roleID: roleID, group: group, role: role,
+            let added = try await client.addMembership(userID: userID, groupID: groupID, roleID: roleID)
+            // Bonita answers an addition without names (no deploy): read it back as a load shows it.
+            let membership = try await client.allMemberships(userID: userID, deploy: [.group, .role, .assignedBy])
+                .first { $0.groupID == groupID && $0.roleID == roleID } ?? added
+            return .row(BonitaSystem.membershipRow(userID: userID, userName: userName, groupID: groupID, roleID: roleID,
+                                                   group: membership.groupPath ?? group, role: membership.roleName ?? role,
                                                    assigned: membership.assignedDate ?? "", assignedBy: BonitaSystem.assigner(membership)))
         case let .remove(userID, groupID, roleID)?:
             try await client.removeMembership(userID: userID, groupID: groupID, roleID: roleID)

@@ -13,7 +13,8 @@ struct ImageLoader: Sendable {
         let post = self.post
         switch scope {
         case .all:
-            return try await glance.listImages(ImageQuery(memberStatus: "all", pageSize: 1000)) { post(.imagesProgress(request: request, count: $0)) }
+            // visibility=all: without it Glance lists community images to their owner only.
+            return try await glance.listImages(ImageQuery(visibility: "all", memberStatus: "all", pageSize: 1000)) { post(.imagesProgress(request: request, count: $0)) }
         case .mine:
             // Both listings at once; progress counts what has arrived of either.
             let counts = ProgressCounter()
