@@ -102,12 +102,21 @@ struct EffectRunnerRoutingTests {
                 runner.perform(.switchEndpoint(endpoint.name))
                 _ = await events.first { if case let .connected(info) = $0, info.cloud == endpoint.name { true } else { nil } }
             }
-            runner.perform(.loadRows(request: 1, connection: ConnectionID(bonita.name), pane: .images, parent: nil))
+            runner.perform(.loadRows(request: 1, connection: ConnectionID(endpoint: bonita.name), pane: .images, parent: nil))
             runner.perform(.loadRows(request: 2, connection: nil, pane: .images, parent: nil))
             let users = try #require(await events.first { if case let .rowsLoaded(1, result) = $0 { result } else { nil } }).get()
             let images = try #require(await events.first { if case let .rowsLoaded(2, result) = $0 { result } else { nil } }).get()
             #expect(users.map(\.label).contains("walter.bates"))
             #expect(images.contains { $0.cells.first == "Ubuntu 22.04 GIS" })
         }
+    }
+}
+
+@Suite("Connection ids")
+struct ConnectionIDTests {
+    @Test("a cloud and an endpoint of the same name are two connections")
+    func cloudAndEndpointDiffer() {
+        #expect(ConnectionID(cloud: "prod") != ConnectionID(endpoint: "prod"))
+        #expect(ConnectionID(endpoint: "prod") == ConnectionID(endpoint: "prod"))
     }
 }

@@ -1,6 +1,8 @@
 /// Who and where the console is connected, for the header.
 public struct SessionInfo: Sendable, Equatable {
     public var cloud: String
+    /// Which connection this is, for the rows it loads: a cloud and an endpoint may share a name.
+    public var connection: ConnectionID
     public var region: String?
     public var userName: String
     public var projectName: String
@@ -15,7 +17,8 @@ public struct SessionInfo: Sendable, Equatable {
     public var system: SystemModel
 
     public init(cloud: String, region: String? = nil, userName: String, projectName: String, projectID: String,
-                endpointHost: String, isSandbox: Bool = false, isAdmin: Bool = false, system: SystemModel) {
+                endpointHost: String, isSandbox: Bool = false, isAdmin: Bool = false, system: SystemModel, connection: ConnectionID? = nil) {
+        self.connection = connection ?? ConnectionID(cloud)
         self.system = system
         self.cloud = cloud
         self.region = region

@@ -48,5 +48,5 @@ public struct Connection: Sendable {
     }
 
     /// How rows and effects name this connection.
-    public var id: ConnectionID { ConnectionID(info.cloud) }
+    public var id: ConnectionID { info.connection }
 }

@@ -20,5 +20,9 @@ public struct ConnectionID: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ name: String) { self.name = name }
 
+    /// A cloud of clouds.yaml and an endpoint of config.yaml may have the same name: they are two connections.
+    public init(cloud: String) { self.name = "cloud:" + cloud }
+    public init(endpoint: String) { self.name = "endpoint:" + endpoint }
+
     public var description: String { name }
 }

@@ -38,7 +38,7 @@ extension ConsoleUpdate {
 
     /// The connection of the session: rows loaded through it belong to it.
     static func connectionID(_ state: ConsoleState) -> ConnectionID? {
-        state.session.map { ConnectionID($0.cloud) }
+        state.session?.connection
     }
 
     /// Points the detail pane at another row and loads it (or empties it for none).

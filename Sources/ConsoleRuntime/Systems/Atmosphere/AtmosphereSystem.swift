@@ -23,7 +23,8 @@ public enum AtmosphereSystem: ConsoleSystem {
         let token = try await client.login()
         let user = token.username ?? endpoint.username ?? "-"
         let info = SessionInfo(cloud: endpoint.name, region: endpoint.kind.rawValue, userName: user, projectName: user, projectID: "",
-                               endpointHost: HostText.of(endpoint.url ?? ""), system: model)
+                               endpointHost: HostText.of(endpoint.url ?? ""), system: model,
+                               connection: ConnectionID(endpoint: endpoint.name))
         return Connection(info: info, adapter: AtmosphereAdapter(client: client))
     }
 

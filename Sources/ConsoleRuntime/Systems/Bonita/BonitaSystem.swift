@@ -21,7 +21,8 @@ public enum BonitaSystem: ConsoleSystem {
                                            paging: reports.paging(services.pagingLimits))
         try await client.login()
         let info = SessionInfo(cloud: endpoint.name, region: endpoint.kind.rawValue, userName: endpoint.username ?? "", projectName: "organisation",
-                               projectID: "", endpointHost: HostText.of(endpoint.url ?? ""), system: model)
+                               projectID: "", endpointHost: HostText.of(endpoint.url ?? ""), system: model,
+                               connection: ConnectionID(endpoint: endpoint.name))
         return Connection(info: info, adapter: BonitaAdapter(client: client))
     }
 

@@ -24,7 +24,8 @@ public enum GlanceV1System: ConsoleSystem {
         let root = try await session.imageServiceRoot()
         let info = SessionInfo(cloud: endpoint.name, region: endpoint.kind.rawValue, userName: token.user.name ?? token.user.id,
                                projectName: token.project?.name ?? "-", projectID: token.project?.id ?? "", endpointHost: HostText.of(root),
-                               isAdmin: token.isAdmin, system: model)
+                               isAdmin: token.isAdmin, system: model,
+                               connection: ConnectionID(endpoint: endpoint.name))
         let client = GlanceV1Client(session: session, paging: reports.paging(services.pagingLimits))
         return Connection(info: info, adapter: GlanceV1Adapter(client: client, projectID: token.project?.id ?? ""))
     }

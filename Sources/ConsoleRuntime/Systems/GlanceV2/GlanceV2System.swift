@@ -27,18 +27,19 @@ public enum GlanceV2System: ConsoleSystem {
 
     public static func connect(_ endpoint: EndpointConfig, services: ConnectionServices, reports: ConnectionReports) async throws -> Connection {
         try await connect(session: try services.keystoneSession(endpoint, reports), cloudName: endpoint.name,
-                          paging: reports.paging(services.pagingLimits))
+                          paging: reports.paging(services.pagingLimits), connection: ConnectionID(endpoint: endpoint.name))
     }
 
     /// Connects with a session: authenticates (or reuses the cached token) and describes it.
     public static func connect(session: OpenStackSession, cloudName: String, isSandbox: Bool = false,
-                               paging: PagingPolicy = .standard) async throws -> Connection {
+                               paging: PagingPolicy = .standard, connection: ConnectionID? = nil) async throws -> Connection {
         let token = try await session.validToken()
         let endpoint = try await session.imageEndpoint()
         let cloud = await session.cloud
         let info = SessionInfo(cloud: cloudName, region: cloud.regionName, userName: token.user.name ?? token.user.id,
                                projectName: token.project?.name ?? token.project?.id ?? "-", projectID: token.project?.id ?? "",
-                               endpointHost: HostText.of(endpoint), isSandbox: isSandbox, isAdmin: token.isAdmin, system: model)
+                               endpointHost: HostText.of(endpoint), isSandbox: isSandbox, isAdmin: token.isAdmin, system: model,
+                               connection: connection ?? ConnectionID(cloud: cloudName))
         return Connection(info: info, adapter: GlanceV2Adapter(glance: GlanceV2Client(session: session, paging: paging)))
     }
 }
