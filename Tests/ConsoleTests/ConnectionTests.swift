@@ -69,6 +69,20 @@ struct ConnectionTests {
         #expect(console.state.memberships.rows.isEmpty)
     }
 
+    @Test("after :cloud with the members pane focused, the members of the selected image load at once (not 'select an image')")
+    func membersFollowAfterSwitchingCloudFromTheMembersPane() throws {
+        var console = F.connected(settings: ConsoleSettings(availableClouds: ["test", "prod"]))
+        console.focus(.members)
+        var prod = F.session()
+        prod.cloud = "prod"
+        prod.connection = ConnectionID(cloud: "prod")
+        let effects = console.send(.connected(prod))
+        console.answerImagesAndMemberships(effects)
+        let follow = console.tick()
+        let request = try #require(follow.membersRequests.first, "no members load after the switch")
+        #expect(request.imageID == console.state.images.selected?.image.id)
+    }
+
     @Test func reconnectingToTheSameCloudKeepsWhatIsShown() {
         var console = F.connected()
         let effects = console.send(.connected(F.session()))
