@@ -17,17 +17,7 @@ final class ClientSandbox: Sendable {
 
     /// Runs `body` with a fresh sandbox (demo data unless told otherwise) and always stops it.
     static func with<T: Sendable>(seed: SandboxSeed = .demo, _ body: (ClientSandbox) async throws -> T) async throws -> T {
-        let directory = NSTemporaryDirectory() + "memberdeck-client-test-" + UUID().uuidString.prefix(8)
-        let database = try await SandboxDatabase.open(path: directory + "/sandbox.sqlite", seedIfNew: seed)
-        let harness = ClientSandbox(sandbox: try await SandboxServer.start(database: database), directory: directory)
-        do {
-            let result = try await body(harness)
-            await harness.stop()
-            return result
-        } catch {
-            await harness.stop()
-            throw error
-        }
+        try await TemporarySandbox.with(seed: seed, label: "client-test") { try await body(ClientSandbox(sandbox: $0.running, directory: $0.directory)) }
     }
 
     func stop() async {

@@ -11,10 +11,8 @@ final class SandboxHarness: Sendable {
     let directory: String
 
     static func start(seed: SandboxSeed = .demo) async throws -> SandboxHarness {
-        let directory = NSTemporaryDirectory() + "memberdeck-sandbox-test-" + UUID().uuidString.prefix(8)
-        let database = try await SandboxDatabase.open(path: directory + "/sandbox.sqlite", seedIfNew: seed)
-        let sandbox = try await SandboxServer.start(database: database)
-        return SandboxHarness(sandbox: sandbox, directory: directory)
+        let temporary = try await TemporarySandbox.start(seed: seed, label: "sandbox-test")
+        return SandboxHarness(sandbox: temporary.running, directory: temporary.directory)
     }
 
     /// A harness around a sandbox the test started itself (its data is the test's to remove).
@@ -38,15 +36,7 @@ final class SandboxHarness: Sendable {
 
     /// Runs `body` with a fresh sandbox and always stops it.
     static func with<T: Sendable>(seed: SandboxSeed = .demo, _ body: (SandboxHarness) async throws -> T) async throws -> T {
-        let harness = try await start(seed: seed)
-        do {
-            let result = try await body(harness)
-            await harness.stop()
-            return result
-        } catch {
-            await harness.stop()
-            throw error
-        }
+        try await TemporarySandbox.with(seed: seed, label: "sandbox-test") { try await body(SandboxHarness(sandbox: $0.running, directory: $0.directory)) }
     }
 
     /// One HTTP exchange. `path` is appended to the sandbox's base URL unless it is absolute.

@@ -19,17 +19,7 @@ final class RuntimeSandbox: Sendable {
 
     /// Runs `body` with a fresh demo sandbox and always stops it.
     static func with<T: Sendable>(_ body: (RuntimeSandbox) async throws -> T) async throws -> T {
-        let directory = NSTemporaryDirectory() + "memberdeck-runtime-test-" + UUID().uuidString.prefix(8)
-        let database = try await SandboxDatabase.open(path: directory + "/sandbox.sqlite", seedIfNew: .demo)
-        let harness = RuntimeSandbox(sandbox: try await SandboxServer.start(database: database), directory: directory)
-        do {
-            let result = try await body(harness)
-            await harness.stop()
-            return result
-        } catch {
-            await harness.stop()
-            throw error
-        }
+        try await TemporarySandbox.with(label: "runtime-test") { try await body(RuntimeSandbox(sandbox: $0.running, directory: $0.directory)) }
     }
 
     func stop() async {
