@@ -324,6 +324,20 @@ struct RecordPanesTests {
         #expect(console.state.records?.detail.row(key: "p-b")?.cells == ["p-b", "yes"])
     }
 
+    @Test("the activity log names the row the change was made under, even when the user moved on before the answer")
+    func activityKeepsTheParent() throws {
+        var console = Self.v1OnGolden()
+        let (operation, _) = try #require(Self.operations(console.press("c")).first)
+        _ = console.key(.backTab)
+        console.select("img-2")
+        _ = console.tick()
+        #expect(console.state.records?.detailParent?.key == "img-2")
+        _ = console.send(.operationDone(operation: operation, .success(.row(GlanceV1System.memberRow(imageID: "img-1", imageLabel: "golden",
+                                                                                                      memberID: "p-a", canShare: false)))))
+        #expect(console.state.activity.last?.imageName == "golden")
+        #expect(console.state.activity.last?.imageID == "img-1")
+    }
+
     @Test("read-only: + and d are refused before anything is asked")
     func readOnly() {
         var console = Self.connected(AtmosphereSystem.model, primary: Self.atmosphereTree, settings: ConsoleSettings(readOnly: true))

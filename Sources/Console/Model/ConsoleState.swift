@@ -174,6 +174,10 @@ public struct RecordChange: Sendable, Equatable {
     /// The row that shows the change (the new row's key for an addition).
     public var rowKey: String?
     public var connection: ConnectionID?
+    /// The row whose detail was shown when the change was sent, for the activity log (the user may
+    /// have moved on by the time it answers).
+    public var parentKey: String = ""
+    public var parentLabel: String = ""
 
     public init(operation: RowOperation, pane: PaneID, rowKey: String?, connection: ConnectionID?) {
         self.operation = operation

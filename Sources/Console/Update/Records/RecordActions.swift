@@ -127,6 +127,8 @@ extension ConsoleUpdate {
         guard state.records != nil else { return [] }
         let operation = takeID(&state)
         var change = change
+        change.parentKey = state.records?.detailParent?.key ?? ""
+        change.parentLabel = state.records?.detailParent?.label ?? ""
         let sequence = state.sequence
         if var row = change.operation.newRow {
             row.inFlight = change.operation.inFlight
@@ -178,7 +180,7 @@ extension ConsoleUpdate {
                 }
                 if case .removed = outcome, change.pane == .members { state.records?.removed[key] = sequence }
             }
-            entry = activityEntry(state, description, outcome: .done, detail: nil)
+            entry = activityEntry(state, change, outcome: .done, detail: nil)
             settle(&state, batch: pending.batch, failure: nil, single: "\(description): done")
         case let .failure(error):
             if let key = change.rowKey {
@@ -196,7 +198,7 @@ extension ConsoleUpdate {
                     }
                 }
             }
-            entry = activityEntry(state, description, outcome: .failed, detail: describe(error))
+            entry = activityEntry(state, change, outcome: .failed, detail: describe(error))
             settle(&state, batch: pending.batch, failure: "\(description): \(describe(error))", single: nil)
         }
         var effects = record(&state, [entry])
@@ -215,10 +217,9 @@ extension ConsoleUpdate {
         return effects
     }
 
-    /// An activity line for a record operation, under the row whose detail was shown.
-    static func activityEntry(_ state: ConsoleState, _ description: String, outcome: ActivityEntry.Outcome, detail: String?) -> ActivityEntry {
-        let parent = state.records?.detailParent
-        return ActivityEntry(time: state.now, imageID: parent?.key ?? "", imageName: parent?.label ?? "", memberID: "", from: "", to: description,
-                             outcome: outcome, detail: detail)
+    /// An activity line for a record operation, under the row whose detail was shown when it was sent.
+    static func activityEntry(_ state: ConsoleState, _ change: RecordChange, outcome: ActivityEntry.Outcome, detail: String?) -> ActivityEntry {
+        ActivityEntry(time: state.now, imageID: change.parentKey, imageName: change.parentLabel, memberID: "", from: "",
+                      to: change.operation.description, outcome: outcome, detail: detail)
     }
 }
