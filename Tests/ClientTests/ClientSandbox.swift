@@ -4,25 +4,14 @@ import Sandbox
 
 /// A sandbox on a private SQLite file and a free loopback port, for the SDK's clients to talk to.
 /// Each test gets its own, so tests run in parallel without sharing data.
-final class ClientSandbox: Sendable {
+struct ClientSandbox: Sendable {
     let sandbox: RunningSandbox
-    let directory: String
 
     var urls: SandboxURLs { sandbox.urls }
 
-    private init(sandbox: RunningSandbox, directory: String) {
-        self.sandbox = sandbox
-        self.directory = directory
-    }
-
     /// Runs `body` with a fresh sandbox (demo data unless told otherwise) and always stops it.
     static func with<T: Sendable>(seed: SandboxSeed = .demo, _ body: (ClientSandbox) async throws -> T) async throws -> T {
-        try await TemporarySandbox.with(seed: seed, label: "client-test") { try await body(ClientSandbox(sandbox: $0.running, directory: $0.directory)) }
-    }
-
-    func stop() async {
-        await sandbox.stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        try await TemporarySandbox.with(seed: seed, label: "client-test") { try await body(ClientSandbox(sandbox: $0.running)) }
     }
 
     /// A transport as the CLI builds it (no retries unless asked).

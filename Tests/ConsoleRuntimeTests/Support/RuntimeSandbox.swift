@@ -6,24 +6,13 @@ import Sandbox
 /// A sandbox on a private SQLite file and a free loopback port, with the demo data, for the runtime
 /// to connect to as the console does. Each test gets its own, so tests run in parallel and may change
 /// what they like.
-final class RuntimeSandbox: Sendable {
+struct RuntimeSandbox: Sendable {
     let sandbox: RunningSandbox
-    let directory: String
 
     var urls: SandboxURLs { sandbox.urls }
 
-    private init(sandbox: RunningSandbox, directory: String) {
-        self.sandbox = sandbox
-        self.directory = directory
-    }
-
     /// Runs `body` with a fresh demo sandbox and always stops it.
     static func with<T: Sendable>(_ body: (RuntimeSandbox) async throws -> T) async throws -> T {
-        try await TemporarySandbox.with(label: "runtime-test") { try await body(RuntimeSandbox(sandbox: $0.running, directory: $0.directory)) }
-    }
-
-    func stop() async {
-        await sandbox.stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        try await TemporarySandbox.with(label: "runtime-test") { try await body(RuntimeSandbox(sandbox: $0.running)) }
     }
 }

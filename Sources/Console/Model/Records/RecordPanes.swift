@@ -30,9 +30,4 @@ public struct RecordPanes: Sendable, Equatable {
         case .memberships: body(&overview)
         }
     }
-
-    /// Applies a change to the row with `key` in whichever panes show it.
-    mutating func updateEverywhere(key: String, _ change: (inout RecordRow) -> Void) {
-        for pane in PaneID.allCases { modify(pane) { $0.update(key: key, change) } }
-    }
 }
