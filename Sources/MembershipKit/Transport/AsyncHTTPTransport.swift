@@ -35,15 +35,18 @@ public struct AsyncHTTPTransport: HTTPTransport {
     /// Largest body read. A page of 1,000 Glance images is about 1–2 MB; a hostile server must not
     /// make one answer cost more memory than this.
     static let maximumBodyBytes = 16 * 1024 * 1024
-    private static let clients = NIOLockedValueBox<[Settings: HTTPClient]>([:])
+    /// Connections per host: the pool's size, and how many requests `ConnectionGate` lets through.
+    static let connectionsPerHost = 8
+    private static let clients = NIOLockedValueBox<[Settings: (client: HTTPClient, gate: ConnectionGate)]>([:])
 
     let client: HTTPClient
+    let gate: ConnectionGate
 
     public init(settings: Settings) throws {
-        client = try Self.sharedClient(for: settings)
+        (client, gate) = try Self.sharedClient(for: settings)
     }
 
-    static func sharedClient(for settings: Settings) throws -> HTTPClient {
+    static func sharedClient(for settings: Settings) throws -> (client: HTTPClient, gate: ConnectionGate) {
         try clients.withLockedValue { clients in
             if let existing = clients[settings] { return existing }
             var tls = TLSConfiguration.makeClientConfiguration()
@@ -74,9 +77,13 @@ public struct AsyncHTTPTransport: HTTPTransport {
             // A refused connection fails at once; RetryPolicy decides about retrying, with backoff,
             // instead of the pool quietly retrying until the connect timeout.
             configuration.connectionPool.retryConnectionEstablishment = false
-            let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
-            clients[settings] = client
-            return client
+            configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connectionsPerHost
+            let shared = (
+                client: HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration),
+                gate: ConnectionGate(limit: connectionsPerHost)
+            )
+            clients[settings] = shared
+            return shared
         }
     }
 
@@ -85,19 +92,23 @@ public struct AsyncHTTPTransport: HTTPTransport {
         outgoing.method = HTTPMethod(rawValue: request.method.uppercased())
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let client = self.client
+        let (client, gate) = (self.client, self.gate)
+        let host = TransportErrorClassifier.hostAndPort(of: request.url)
         let prepared = outgoing
         let headTimeout = TimeAmount.milliseconds(DurationConversion.milliseconds(timeout))
         do {
             // The head and the whole body within `timeout`: a server that drips its body must not hold us.
+            // Waiting for a turn at a busy host counts against it too (see ConnectionGate).
             return try await Deadline.run(seconds: timeout) {
-                let response = try await client.execute(prepared, timeout: headTimeout)
-                let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
-                return HTTPResponseData(
-                    status: Int(response.status.code),
-                    headers: response.headers.map { ($0.name, $0.value) },
-                    body: Data(buffer.readableBytesView)
-                )
+                try await gate.withPermit(host: host) {
+                    let response = try await client.execute(prepared, timeout: headTimeout)
+                    let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
+                    return HTTPResponseData(
+                        status: Int(response.status.code),
+                        headers: response.headers.map { ($0.name, $0.value) },
+                        body: Data(buffer.readableBytesView)
+                    )
+                }
             }
         } catch is Deadline.Exceeded {
             throw MembershipError.connection(ConnectionFailure(

@@ -18,6 +18,8 @@ enum TransportErrorClassifier {
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout: return failure(.timeout, "connection timed out")
+            // The request waited for one of our own pooled connections and never left this process.
+            case .getConnectionFromPoolTimeout: return failure(.timeout, "busy: no connection became free in time")
             case .readTimeout, .deadlineExceeded: return failure(.timeout, "timed out after \(formatSeconds(timeout)) (api_timeout)")
             case .remoteConnectionClosed: return failure(.closed, "the connection closed before an answer")
             case .tlsHandshakeTimeout: return failure(.tls, "TLS handshake timed out")
