@@ -90,6 +90,13 @@ let package = Package(
             ],
             path: "Tests/HostileServer"
         ),
+        // Glance v2 as the console tests script it: the typed answers the runner's adapter would turn
+        // into rows, and what the tests read back from the panes.
+        .target(
+            name: "GlanceScript",
+            dependencies: ["Console", "ConsoleRuntime", "MembershipKit"],
+            path: "Tests/GlanceScript"
+        ),
         // The bounded fuzz run of every decoder of server answers and configuration (run by the tests).
         .executableTarget(
             name: "memberdeck-fuzz",
@@ -106,11 +113,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CursesUITests",
-            dependencies: ["CursesUI", "Console", "ConsoleRuntime", "MembershipKit", "TerminalText"]
+            dependencies: ["CursesUI", "Console", "ConsoleRuntime", "MembershipKit", "TerminalText", "GlanceScript"]
         ),
         .testTarget(
             name: "ConsoleTests",
-            dependencies: ["Console", "ConsoleRuntime", "MembershipKit"]
+            dependencies: ["Console", "ConsoleRuntime", "MembershipKit", "GlanceScript"]
         ),
         .testTarget(
             name: "SandboxTests",

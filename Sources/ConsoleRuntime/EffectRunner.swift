@@ -38,7 +38,8 @@ public final class EffectRunner: Sendable {
                     if let failed = effect.failure(.configuration(.unsupported("not connected to\(name)"))) { post(failed) }
                     return
                 }
-                await connection.adapter.run(effect, post: post)
+                // The effect names the connection it runs on, so the rows it loads say where they came from.
+                await connection.adapter.run(effect.on(connection.id), post: post)
             }
         }
     }
@@ -72,23 +73,27 @@ extension Effect {
     /// The event that answers this effect with `error`, for effects that expect an answer.
     func failure(_ error: MembershipError) -> Event? {
         switch self {
-        case let .loadRows(request, _, _, _): return .rowsLoaded(request: request, .failure(error))
+        case let .loadRows(request, _, _, _, _): return .rowsLoaded(request: request, .failure(error))
         case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))
         case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
-        case let .loadImages(request, _, _): return .imagesLoaded(request: request, .failure(error))
-        case let .loadMembers(request, imageID): return .membersLoaded(request: request, imageID: imageID, .failure(error))
-        case let .loadMemberships(request, _): return .membershipsLoaded(request: request, .failure(error))
-        case let .updateMember(operation, _, _, _): return .memberUpdated(operation: operation, .failure(error))
-        case let .addMember(operation, _, _): return .memberAdded(operation: operation, .failure(error))
-        case let .removeMember(operation, _, _): return .memberRemoved(operation: operation, .failure(error))
         case .connect, .recordActivity, .switchCloud, .switchEndpoint, .quit: return nil
+        }
+    }
+
+    /// The effect as run on `connection` (an effect naming none runs on the current one).
+    func on(_ connection: ConnectionID) -> Effect {
+        switch self {
+        case let .loadRows(request, nil, pane, parent, scope): return .loadRows(request: request, connection: connection, pane: pane, parent: parent, scope: scope)
+        case let .perform(operation, nil, change): return .perform(operation: operation, connection: connection, change)
+        case let .loadPicker(request, nil, picker): return .loadPicker(request: request, connection: connection, picker)
+        default: return self
         }
     }
 
     /// The connection an effect names; nil for the current one.
     var connection: ConnectionID? {
         switch self {
-        case let .loadRows(_, connection, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _): return connection
+        case let .loadRows(_, connection, _, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _): return connection
         default: return nil
         }
     }

@@ -46,16 +46,27 @@ let memberships = images.prefix(100).map { Membership(image: $0, status: ["pendi
 let members = (0..<100).map { ImageMember(imageID: images[0].id, memberID: String(format: "%032x", $0), status: "pending", createdAt: "2026-11-20T10:00:00Z", updatedAt: "2026-11-21T10:00:00Z") }
 
 // The loads the console would have requested on connecting.
+let viewer = GlanceV2Rows.Viewer(projectID: project, isAdmin: false)
+let connection = state.session?.connection
+/// Rows as the runner posts them: named with their connection (see `RecordAdapter.run`).
+func connected(_ row: RecordRow) -> RecordRow {
+    var row = row
+    row.connection = connection
+    return row
+}
 for (request, load) in state.loads {
-    switch load {
-    case .images: _ = ConsoleUpdate.update(&state, .imagesLoaded(request: request, .success(images)))
-    case .memberships: _ = ConsoleUpdate.update(&state, .membershipsLoaded(request: request, .success(memberships)))
-    case .members, .records, .picker: break
+    guard case let .records(pane, _, _) = load else { continue }
+    switch pane {
+    case .images: _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(images.map { connected(GlanceV2Rows.imageRow($0, viewer: viewer)) })))
+    case .memberships: _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(memberships.map { connected(GlanceV2Rows.membershipRow($0, viewer: viewer)) })))
+    case .members: break
     }
 }
 _ = ConsoleUpdate.update(&state, .tick(start.addingTimeInterval(0.1)))
 for (request, load) in state.loads {
-    if case let .members(imageID, _) = load { _ = ConsoleUpdate.update(&state, .membersLoaded(request: request, imageID: imageID, .success(members))) }
+    if case .records(.members, _, _) = load {
+        _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(members.map { connected(GlanceV2Rows.memberRow($0, image: images[0], viewer: viewer)) })))
+    }
 }
 
 // Frames as an operator makes them: moving through the list, paging, filtering.

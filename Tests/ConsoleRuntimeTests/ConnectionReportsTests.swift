@@ -33,7 +33,7 @@ struct ConnectionReportsTests {
             let runner = EffectRunner(connector: connector.connect, activityLog: nil, post: events.post)
             runner.perform(.switchEndpoint("bonita-helen.kelly"))
             _ = await events.first { if case .connected = $0 { true } else { nil } }
-            runner.perform(.loadRows(request: 1, connection: nil, pane: .images, parent: nil))
+            runner.perform(.loadRows(request: 1, connection: nil, pane: .images, parent: nil, scope: .mine))
             let rows = try #require(await events.first { if case let .rowsLoaded(1, result) = $0 { result } else { nil } }).get()
             #expect(rows.count == 5)
             let truncation = events.matching { if case let .listingTruncated(posted) = $0 { posted } else { nil } }

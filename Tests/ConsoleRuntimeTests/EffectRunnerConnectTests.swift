@@ -43,14 +43,19 @@ struct EffectRunnerConnectTests {
 
     @Test("an endpoint nobody answers posts .connectionFailed saying the connection was refused")
     func nobodyAnswers() async throws {
-        // A sandbox that has stopped: its port is closed.
-        let endpoint = try await RuntimeSandbox.with { $0.atmosphereEndpoint() }
+        // A port bound by this test and never listened on: refused for the whole test.
+        let closed = try ClosedPort()
+        var endpoint = EndpointConfig(name: "atmo-closed", kind: .atmosphere, origin: "test")
+        endpoint.url = "http://127.0.0.1:\(closed.port)/atmosphere"
+        endpoint.username = "olivia"
+        endpoint.password = .literal("x")
         let events = PostedEvents()
         let runner = EffectRunner(connector: EndpointConnector([endpoint]).connect, activityLog: nil, post: events.post)
         runner.perform(.switchEndpoint(endpoint.name))
         let message = await events.first { if case let .connectionFailed(text) = $0 { text } else { nil } }
         #expect(message?.contains("connection refused") == true, "\(message ?? "")")
         #expect(message?.contains("\n") == false)
+        withExtendedLifetime(closed) {}
     }
 
     @Test("a configuration error of the connector is posted as its own one-line text")

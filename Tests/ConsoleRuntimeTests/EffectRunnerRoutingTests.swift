@@ -30,13 +30,12 @@ struct EffectRunnerRoutingTests {
         let runner = await Self.runnerWithTwoConnections(log: log, events: events)
         let first = ConnectionID("first"), second = ConnectionID("second")
         let effects: [(Effect, expected: String)] = [
-            (.loadRows(request: 1, connection: first, pane: .images, parent: nil), "first"),
-            (.loadRows(request: 2, connection: nil, pane: .images, parent: nil), "second"),
+            (.loadRows(request: 1, connection: first, pane: .images, parent: nil, scope: .mine), "first"),
+            (.loadRows(request: 2, connection: nil, pane: .images, parent: nil, scope: .mine), "second"),
             (.perform(operation: 3, connection: first, Self.operation), "first"),
             (.perform(operation: 4, connection: nil, Self.operation), "second"),
             (.loadPicker(request: 5, connection: first, Self.picker), "first"),
             (.loadPicker(request: 6, connection: second, Self.picker), "second"),
-            (.loadMembers(request: 7, imageID: "img"), "second"),
         ]
         for (effect, _) in effects { runner.perform(effect) }
         try await waitUntil { log.count == effects.count }
@@ -53,7 +52,7 @@ struct EffectRunnerRoutingTests {
         let log = EffectLog(), events = PostedEvents()
         let runner = await Self.runnerWithTwoConnections(log: log, events: events)
         runner.perform(.perform(operation: 8, connection: ConnectionID("gone"), Self.operation))
-        runner.perform(.loadRows(request: 9, connection: ConnectionID("gone"), pane: .members, parent: nil))
+        runner.perform(.loadRows(request: 9, connection: ConnectionID("gone"), pane: .members, parent: nil, scope: .mine))
         let refused = await events.first { if case let .operationDone(8, .failure(error)) = $0 { error.description } else { nil } }
         #expect(refused?.contains("not connected to gone") == true, "\(refused ?? "no answer")")
         let unloaded = await events.first { if case let .rowsLoaded(9, .failure(error)) = $0 { error.description } else { nil } }
@@ -69,7 +68,7 @@ struct EffectRunnerRoutingTests {
         runner.perform(.recordActivity(entry))
         runner.perform(.quit)
         // A marker after them: once it has run, anything sent before it to an adapter would have been started too.
-        let marker = Effect.loadRows(request: 99, connection: nil, pane: .members, parent: nil)
+        let marker = Effect.loadRows(request: 99, connection: nil, pane: .members, parent: nil, scope: .mine)
         runner.perform(marker)
         try await waitUntil { log.count >= 1 }
         #expect(log.adapters(that: marker) == ["second"])
@@ -102,8 +101,8 @@ struct EffectRunnerRoutingTests {
                 runner.perform(.switchEndpoint(endpoint.name))
                 _ = await events.first { if case let .connected(info) = $0, info.cloud == endpoint.name { true } else { nil } }
             }
-            runner.perform(.loadRows(request: 1, connection: ConnectionID(endpoint: bonita.name), pane: .images, parent: nil))
-            runner.perform(.loadRows(request: 2, connection: nil, pane: .images, parent: nil))
+            runner.perform(.loadRows(request: 1, connection: ConnectionID(endpoint: bonita.name), pane: .images, parent: nil, scope: .mine))
+            runner.perform(.loadRows(request: 2, connection: nil, pane: .images, parent: nil, scope: .mine))
             let users = try #require(await events.first { if case let .rowsLoaded(1, result) = $0 { result } else { nil } }).get()
             let images = try #require(await events.first { if case let .rowsLoaded(2, result) = $0 { result } else { nil } }).get()
             #expect(users.map(\.label).contains("walter.bates"))

@@ -1,26 +1,25 @@
 import Console
-import ConsoleRuntime
+@testable import ConsoleRuntime
 import Foundation
 import MembershipKit
 import Sandbox
 import Testing
 
 /// The Glance v2 system against the sandbox's Glance v2, connected as the console connects to a
-/// cloud (`GlanceV2System.connect(session:)`): each effect it understands posts its event.
+/// cloud (`GlanceV2System.connect(session:)`): its panes' rows, what each row offers the viewer,
+/// and the operations those rows send, settled as the server answers.
 @Suite("Glance v2 adapter")
 struct GlanceV2AdapterTests {
-    static let ubuntu = GlanceSeed.imageID("golden-ubuntu-24.04-hardened")
+    static let ubuntuName = "golden-ubuntu-24.04-hardened"
+    static let ubuntu = GlanceSeed.imageID(ubuntuName)
     static let analytics = GlanceSeed.projectID("analytics")
 
     static func connect(_ sandbox: RuntimeSandbox, _ user: String) async throws -> Connection {
         try await GlanceV2System.connect(session: try sandbox.keystoneSession(user), cloudName: "sandbox-\(user)", isSandbox: true)
     }
 
-    /// Runs one effect on the connection's adapter and answers what it posted.
-    static func run(_ effect: Effect, on connection: Connection) async -> [Event] {
-        let events = PostedEvents()
-        await connection.adapter.run(effect, post: events.post)
-        return events.all
+    static func adapter(_ sandbox: RuntimeSandbox, _ user: String) async throws -> any RecordAdapter {
+        try #require(try await connect(sandbox, user).adapter as? any RecordAdapter)
     }
 
     @Test("connect describes the session: user, project, image endpoint, admin or not")
@@ -36,82 +35,105 @@ struct GlanceV2AdapterTests {
         }
     }
 
-    @Test(".loadImages posts its progress, then the images of the scope for its request")
-    func loadImages() async throws {
+    @Test("the images pane: my images marked mine, images shared with me linked to my membership, progress reported")
+    func imagesPane() async throws {
         try await RuntimeSandbox.with { sandbox in
-            let events = await Self.run(.loadImages(request: 4, scope: .mine, projectID: GlanceSeed.projectID("imaging")),
-                                        on: try await Self.connect(sandbox, "olivia"))
-            guard case let .imagesLoaded(4, result)? = events.last else { Issue.record("no images: \(events)"); return }
-            let names = Set(try result.get().compactMap(\.name))
-            #expect(names == GlanceSeed.owned(by: "imaging").union(GlanceSeed.shared(with: "imaging").keys))
-            #expect(events.dropLast().allSatisfy { if case .imagesProgress(4, _) = $0 { true } else { false } })
-            #expect(events.count > 1)
+            let events = PostedEvents()
+            let rows = try await Self.adapter(sandbox, "olivia")
+                .load(.images, parent: nil, context: LoadContext(scope: .mine, progress: events.progress(request: 4)))
+            let imaging = GlanceSeed.projectID("imaging")
+            #expect(Set(rows.map { $0.cells[0] }) == GlanceSeed.owned(by: "imaging").union(GlanceSeed.shared(with: "imaging").keys))
+            for row in rows {
+                let own = row.cells[3] == imaging
+                #expect(row.isMine == own && row.opensDetail)
+                #expect(row.subject == (own ? nil : row.key))
+            }
+            #expect(!events.matching { if case let .rowsProgress(4, count) = $0 { count } else { nil } }.isEmpty)
         }
     }
 
-    @Test(".loadMembers posts the members of the image, for its request and image")
-    func loadMembers() async throws {
+    @Test("the members pane, as the owner: every member with its status; the owner removes but may not answer for a member")
+    func membersPaneAsOwner() async throws {
         try await RuntimeSandbox.with { sandbox in
-            let events = await Self.run(.loadMembers(request: 5, imageID: Self.ubuntu), on: try await Self.connect(sandbox, "olivia"))
-            guard case let .membersLoaded(5, imageID, result)? = events.first, events.count == 1 else { Issue.record("\(events)"); return }
-            #expect(imageID == Self.ubuntu)
-            let members = try result.get()
-            #expect(Dictionary(uniqueKeysWithValues: members.map { ($0.memberID, $0.status) }) == GlanceSeed.members(of: "golden-ubuntu-24.04-hardened"))
+            let adapter = try await Self.adapter(sandbox, "olivia")
+            let ubuntu = try #require(try await adapter.load(.images, parent: nil).first { $0.key == Self.ubuntu })
+            let members = try await adapter.detail(of: ubuntu)
+            #expect(Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.cells[1]) }) == GlanceSeed.members(of: Self.ubuntuName))
+            for member in members {
+                #expect(member.actions[.accept] == .refused("only the member project itself can accept its share"))
+                #expect(try member.operation(.remove).description == "remove \(member.key) from \(Self.ubuntuName)")
+            }
         }
     }
 
-    @Test(".loadMemberships posts the shares offered to the project")
-    func loadMemberships() async throws {
+    @Test("the inbox: every share offered to my project, with its status; each accepts, rejects and resets")
+    func inbox() async throws {
         try await RuntimeSandbox.with { sandbox in
-            let events = await Self.run(.loadMemberships(request: 6, projectID: Self.analytics), on: try await Self.connect(sandbox, "cora"))
-            guard case let .membershipsLoaded(6, result)? = events.first, events.count == 1 else { Issue.record("\(events)"); return }
-            let byName = Dictionary(uniqueKeysWithValues: try result.get().map { ($0.image.name ?? "", $0.status) })
-            #expect(byName == GlanceSeed.shared(with: "analytics"))
+            let rows = try await Self.adapter(sandbox, "cora").load(.memberships, parent: nil)
+            #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.cells[1], $0.cells[0]) }) == GlanceSeed.shared(with: "analytics"))
+            for row in rows {
+                #expect(row.subject == row.key && row.opensDetail)
+                #expect(try row.operation(.accept).inFlight == "\(row.cells[0]) → accepted…")
+            }
         }
     }
 
-    @Test(".updateMember posts the member as the server now has it, for its operation")
-    func updateMember() async throws {
+    @Test("accept from the inbox settles as the inbox row the server now has; the server keeps it")
+    func acceptFromTheInbox() async throws {
         try await RuntimeSandbox.with { sandbox in
-            let cora = try await Self.connect(sandbox, "cora")
-            let events = await Self.run(.updateMember(operation: 9, imageID: Self.ubuntu, memberID: Self.analytics, status: .accepted), on: cora)
-            guard case let .memberUpdated(9, result)? = events.first, events.count == 1 else { Issue.record("\(events)"); return }
-            let member = try result.get()
-            #expect(member.imageID == Self.ubuntu && member.memberID == Self.analytics && member.status == "accepted")
+            let adapter = try await Self.adapter(sandbox, "cora")
+            let share = try #require(try await adapter.load(.memberships, parent: nil).first { $0.key == Self.ubuntu })
+            guard case let .row(settled) = try await adapter.perform(try share.operation(.accept)) else {
+                Issue.record("no row")
+                return
+            }
+            #expect(settled.key == Self.ubuntu && settled.cells[0] == "accepted" && settled.subject == share.subject)
             let reread = try await GlanceV2Client(session: try sandbox.keystoneSession("cora")).member(imageID: Self.ubuntu, memberID: Self.analytics)
             #expect(reread.status == "accepted")
         }
     }
 
-    @Test(".updateMember refused by the server posts the failure with Glance's message")
-    func updateMemberRefused() async throws {
+    @Test("a status change the server refuses fails with Glance's message")
+    func refusedByTheServer() async throws {
         try await RuntimeSandbox.with { sandbox in
-            // The owner may not answer a share on behalf of its member.
-            let olivia = try await Self.connect(sandbox, "olivia")
-            let events = await Self.run(.updateMember(operation: 2, imageID: Self.ubuntu, memberID: Self.analytics, status: .accepted), on: olivia)
-            guard case let .memberUpdated(2, .failure(error))? = events.first else { Issue.record("\(events)"); return }
-            #expect(error.httpStatus == 403)
-            #expect(error.description.contains("You are not authorized to complete modify_member action."), "\(error)")
+            // The owner may not answer a share on behalf of its member: as an admin would, it asks anyway.
+            let olivia = try await Self.adapter(sandbox, "olivia")
+            let row = try #require(try await olivia.load(.images, parent: nil).first { $0.key == Self.ubuntu })
+            let ubuntu = Image(id: row.key, name: row.cells[0], status: nil, visibility: nil, owner: row.cells[3])
+            let operation = GlanceV2Rows.statusOperation(image: ubuntu, sharedAt: nil, memberID: Self.analytics, from: "pending", to: .accepted,
+                                                         answer: .members, viewer: .init(projectID: GlanceSeed.projectID("imaging"), isAdmin: true))
+            do {
+                _ = try await olivia.perform(operation)
+                Issue.record("the owner answered for its member")
+            } catch let error as MembershipError {
+                #expect(error.httpStatus == 403)
+                #expect(error.description.contains("You are not authorized to complete modify_member action."), "\(error)")
+            }
         }
     }
 
-    @Test(".addMember and .removeMember post what the server answered, for their operations")
+    @Test("share by the prompt adds a pending member; remove removes it; removing again is a 404")
     func addAndRemove() async throws {
         try await RuntimeSandbox.with { sandbox in
-            let olivia = try await Self.connect(sandbox, "olivia")
-            let kafka = GlanceSeed.imageID("kafka-3.7-broker"), webapps = GlanceSeed.projectID("webapps")
-            let added = await Self.run(.addMember(operation: 1, imageID: kafka, memberID: webapps), on: olivia)
-            guard case let .memberAdded(1, result)? = added.first else { Issue.record("\(added)"); return }
-            #expect(try result.get().status == "pending")
-            let removed = await Self.run(.removeMember(operation: 2, imageID: kafka, memberID: webapps), on: olivia)
-            guard case .memberRemoved(2, .success)? = removed.first else { Issue.record("\(removed)"); return }
-            let again = await Self.run(.removeMember(operation: 3, imageID: kafka, memberID: webapps), on: olivia)
-            guard case let .memberRemoved(3, .failure(error))? = again.first else { Issue.record("\(again)"); return }
-            #expect(error.httpStatus == 404)
+            let olivia = try await Self.adapter(sandbox, "olivia")
+            let kafka = try #require(try await olivia.load(.images, parent: nil).first { $0.key == GlanceSeed.imageID("kafka-3.7-broker") })
+            let webapps = GlanceSeed.projectID("webapps")
+            let add = try kafka.promptOperation(.share).bound(to: kafka).with(argument: webapps)
+            #expect(add.newRow?.key == webapps && add.newRow?.inFlight == nil)
+            guard case let .row(added) = try await olivia.perform(add) else { Issue.record("no row"); return }
+            #expect(added.key == webapps && added.cells[1] == "pending")
+            let remove = try added.operation(.remove)
+            #expect(try await olivia.perform(remove) == .removed)
+            do {
+                _ = try await olivia.perform(remove)
+                Issue.record("a second removal succeeded")
+            } catch let error as MembershipError {
+                #expect(error.httpStatus == 404)
+            }
         }
     }
 
-    @Test("through the effect runner: connected, then the members of an image, posted as events")
+    @Test("through the effect runner: connected, then the members of an image, posted as rows")
     func throughTheRunner() async throws {
         try await RuntimeSandbox.with { sandbox in
             let events = PostedEvents()
@@ -121,9 +143,10 @@ struct GlanceV2AdapterTests {
             }, activityLog: nil, post: events.post)
             runner.perform(.connect)
             #expect(await events.first { if case let .connected(info) = $0 { info.userName } else { nil } } == "olivia")
-            runner.perform(.loadMembers(request: 8, imageID: Self.ubuntu))
-            let members = try #require(await events.first { if case let .membersLoaded(8, _, result) = $0 { result } else { nil } }).get()
-            #expect(members.count == GlanceSeed.members(of: "golden-ubuntu-24.04-hardened").count)
+            let image = Image(id: Self.ubuntu, name: Self.ubuntuName, status: nil, visibility: nil, owner: GlanceSeed.projectID("imaging"))
+            runner.perform(.loadRows(request: 8, connection: nil, pane: .members, parent: RowRef(GlanceV2Rows.Ref.image(id: image.id)), scope: .mine))
+            let members = try #require(await events.first { if case let .rowsLoaded(8, result) = $0 { result } else { nil } }).get()
+            #expect(members.count == GlanceSeed.members(of: Self.ubuntuName).count)
         }
     }
 }

@@ -12,7 +12,7 @@ import Testing
 struct ImageLoaderTests {
     static func loader(_ sandbox: RuntimeSandbox, _ user: String, transport: (any HTTPTransport)? = nil,
                        events: PostedEvents) throws -> ImageLoader {
-        ImageLoader(glance: GlanceV2Client(session: try sandbox.keystoneSession(user, transport: transport)), post: events.post)
+        ImageLoader(glance: GlanceV2Client(session: try sandbox.keystoneSession(user, transport: transport)))
     }
 
     @Test("mine: the images my project owns, then those shared with it whatever their status, each once")
@@ -20,13 +20,13 @@ struct ImageLoaderTests {
         try await RuntimeSandbox.with { sandbox in
             let events = PostedEvents()
             let images = try await Self.loader(sandbox, "olivia", events: events)
-                .images(scope: .mine, projectID: GlanceSeed.projectID("imaging"), request: 7)
+                .images(scope: .mine, projectID: GlanceSeed.projectID("imaging"), progress: events.progress(request: 7))
             let owned = GlanceSeed.owned(by: "imaging"), shared = Set(GlanceSeed.shared(with: "imaging").keys)
             #expect(Set(images.compactMap(\.name)) == owned.union(shared))
             #expect(Set(images.map(\.id)).count == images.count)
             // Owned first.
             #expect(images.prefix(owned.count).allSatisfy { owned.contains($0.name ?? "") })
-            let progress = events.matching { if case let .imagesProgress(request, count) = $0 { (request, count) } else { nil } }
+            let progress = events.matching { if case let .rowsProgress(request, count) = $0 { (request, count) } else { nil } }
             #expect(!progress.isEmpty && progress.allSatisfy { $0.0 == 7 })
             #expect((progress.map(\.1).max() ?? 0) >= images.count)
         }
@@ -37,12 +37,12 @@ struct ImageLoaderTests {
         try await RuntimeSandbox.with { sandbox in
             let events = PostedEvents()
             let images = try await Self.loader(sandbox, "cora", events: events)
-                .images(scope: .all, projectID: GlanceSeed.projectID("analytics"), request: 3)
+                .images(scope: .all, projectID: GlanceSeed.projectID("analytics"), progress: events.progress(request: 3))
             let names = Set(images.compactMap(\.name))
             #expect(names.isSuperset(of: ["ubuntu-24.04-server", "cirros-0.6.2", "alpine-3.20-minimal"]))
             #expect(names.isSuperset(of: GlanceSeed.shared(with: "analytics").keys))
             for (name, _) in GlanceSeed.privateImages { #expect(!names.contains(name)) }
-            let progress = events.matching { if case let .imagesProgress(request, count) = $0 { (request, count) } else { nil } }
+            let progress = events.matching { if case let .rowsProgress(request, count) = $0 { (request, count) } else { nil } }
             #expect(progress.last.map { $0 == (3, images.count) } == true)
         }
     }
@@ -51,7 +51,7 @@ struct ImageLoaderTests {
     func allIncludesCommunityImages() async throws {
         try await RuntimeSandbox.with { sandbox in
             let images = try await Self.loader(sandbox, "cora", events: PostedEvents())
-                .images(scope: .all, projectID: GlanceSeed.projectID("analytics"), request: 1)
+                .images(scope: .all, projectID: GlanceSeed.projectID("analytics"), progress: { _ in })
             #expect(Set(images.compactMap(\.name)).isSuperset(of: ["fedora-41-workstation", "astro-ciao-4.16"]))
         }
     }

@@ -28,7 +28,7 @@ struct SystemRegistryTests {
         for pane in PaneID.allCases {
             let declared = model.pane(pane)
             #expect(!declared.title.isEmpty, "\(model.name) \(pane)")
-            #expect(!declared.columns.isEmpty && declared.columns.allSatisfy { !$0.isEmpty }, "\(model.name) \(pane)")
+            #expect(!declared.columns.isEmpty && declared.columns.allSatisfy { !$0.title.isEmpty }, "\(model.name) \(pane)")
         }
     }
 

@@ -1,4 +1,6 @@
+import ConsoleRuntime
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -48,9 +50,23 @@ struct ActivityTests {
     }
 
     @Test func operationsDescribeThemselves() {
-        #expect(PendingOperation(kind: .update(imageID: "i", memberID: "m", from: "pending", to: .accepted)).description == "m on i: pending → accepted")
-        #expect(PendingOperation(kind: .add(imageID: "i", memberID: "m")).description == "share i with m")
-        #expect(PendingOperation(kind: .remove(imageID: "i", memberID: "m")).description == "remove m from i")
+        let admin = GlanceV2Rows.Viewer(projectID: F.me, isAdmin: true)
+        let member = GlanceV2Rows.memberRow(ImageMember(imageID: F.alpha.id, memberID: "m", status: "pending"), image: F.alpha, viewer: admin)
+        let describe = { (action: Action) -> String? in
+            guard case let .perform(operation)? = member.actions[action] else {
+                if case let .confirm(_, _, _, operation, _)? = member.actions[action] { return operation.description }
+                return nil
+            }
+            return PendingOperation(change: RecordChange(operation: operation, pane: .members, rowKey: "m", connection: nil)).description
+        }
+        #expect(describe(.accept) == "alpha m: pending → accepted")
+        #expect(describe(.remove) == "remove m from alpha")
+        let alpha = GlanceV2Rows.imageRow(F.alpha, viewer: admin)
+        guard case let .prompt(_, add)? = alpha.actions[.share] else {
+            Issue.record("no share prompt")
+            return
+        }
+        #expect(add.bound(to: alpha).with(argument: "m").description == "share alpha with m")
     }
 
     @Test func panesCycleInTabOrder() {
@@ -63,7 +79,12 @@ struct ActivityTests {
     @Test func promptLabels() {
         #expect(Prompt(kind: .filter(.images)).label == "/")
         #expect(Prompt(kind: .command).label == ":")
-        #expect(Prompt(kind: .share(imageID: "i", imageName: "alpha")).label == "share alpha with (project ids, comma-separated): ")
+        let alpha = GlanceV2Rows.imageRow(F.alpha, viewer: .init(projectID: F.me, isAdmin: false))
+        guard case let .prompt(label, _)? = alpha.actions[.share] else {
+            Issue.record("no share prompt")
+            return
+        }
+        #expect(label.replacingOccurrences(of: "{row}", with: alpha.label) == "share alpha with (project ids, comma-separated): ")
     }
 
     @Test func busyMeansOperationsOrLoadsInFlight() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 
 /// The shape the console keeps: its core and view never name a system (each system's knowledge

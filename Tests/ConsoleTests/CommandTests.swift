@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -111,7 +112,7 @@ struct CommandTests {
         console.focus(.members)
         let effects = Self.run(&console, "images all")
         let request = try #require(effects.imagesRequests.first)
-        #expect(effects == [.loadImages(request: request, scope: .all, projectID: F.me)])
+        #expect(effects == [.loadRows(request: request, connection: console.state.session?.connection, pane: .images, parent: nil, scope: .all)])
         #expect(console.state.imageScope == .all)
         #expect(console.state.focus == .images)
         #expect(console.state.images.rows.isEmpty)
@@ -136,7 +137,7 @@ struct CommandTests {
         Self.run(&console, "images all")
         let effects = Self.run(&console, "images mine")
         #expect(console.state.imageScope == .mine)
-        #expect(effects.contains(.loadImages(request: effects.imagesRequests.first ?? -1, scope: .mine, projectID: F.me)))
+        #expect(effects.contains(.loadRows(request: effects.imagesRequests.first ?? -1, connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine)))
         Self.run(&console, "images all")
         Self.run(&console, "images")
         #expect(console.state.imageScope == .mine)

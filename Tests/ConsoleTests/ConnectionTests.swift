@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -11,11 +12,11 @@ struct ConnectionTests {
         var console = F()
         let effects = console.send(.connected(F.session()))
         #expect(effects == [
-            .loadImages(request: 1, scope: .mine, projectID: F.me),
-            .loadMemberships(request: 2, projectID: F.me),
+            .loadRows(request: 1, connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine),
+            .loadRows(request: 2, connection: console.state.session?.connection, pane: .memberships, parent: nil, scope: .mine),
         ])
         #expect(console.state.session == F.session())
-        #expect(console.state.loads == [1: .images(scope: .mine, requestedAt: 1), 2: .memberships(requestedAt: 1)])
+        #expect(console.state.loads == [1: .records(pane: .images, parentKey: nil, requestedAt: 1), 2: .records(pane: .memberships, parentKey: nil, requestedAt: 1)])
         #expect(console.state.images.loading == .loading(count: 0))
         #expect(console.state.memberships.loading == .loading(count: 0))
         #expect(console.state.isBusy)
@@ -27,8 +28,8 @@ struct ConnectionTests {
         var info = F.session()
         info.projectID = "0123456789abcdef"
         let effects = console.send(.connected(info))
-        #expect(effects.contains(.loadImages(request: 1, scope: .mine, projectID: "0123456789abcdef")))
-        #expect(effects.contains(.loadMemberships(request: 2, projectID: "0123456789abcdef")))
+        #expect(effects.contains(.loadRows(request: 1, connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine)))
+        #expect(effects.contains(.loadRows(request: 2, connection: console.state.session?.connection, pane: .memberships, parent: nil, scope: .mine)))
     }
 
     @Test func connectionFailureIsShownAndFlashed() {
@@ -54,8 +55,8 @@ struct ConnectionTests {
         prod.projectID = "proj-prod"
         let effects = console.send(.connected(prod))
         #expect(effects == [
-            .loadImages(request: try #require(effects.imagesRequests.first), scope: .mine, projectID: "proj-prod"),
-            .loadMemberships(request: try #require(effects.membershipsRequests.first), projectID: "proj-prod"),
+            .loadRows(request: try #require(effects.imagesRequests.first), connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine),
+            .loadRows(request: try #require(effects.membershipsRequests.first), connection: console.state.session?.connection, pane: .memberships, parent: nil, scope: .mine),
         ])
         #expect(console.state.images.rows.isEmpty)
         #expect(console.state.members.rows.isEmpty)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Console
 import ConsoleRuntime
+import GlanceScript
 @testable import MembershipKit
 
 /// A console driven only through `ConsoleUpdate.update`, with a fixed clock that the tests advance.
@@ -88,6 +89,10 @@ struct ConsoleFixture {
         return effects
     }
 
+    /// Sends what Glance v2 answered, as the runner would post it.
+    @discardableResult
+    mutating func send(_ answer: GlanceScript) -> [Effect] { send(answer.event(in: state)) }
+
     @discardableResult
     mutating func key(_ key: KeyPress) -> [Effect] { send(.key(key)) }
 
@@ -122,14 +127,7 @@ struct ConsoleFixture {
         #expect(selectedKey == key)
     }
 
-    var selectedKey: String? {
-        if let records = state.records { return records.pane(state.focus).selected?.key }
-        switch state.focus {
-        case .images: return state.images.selected?.key
-        case .members: return state.members.selected?.key
-        case .memberships: return state.memberships.selected?.key
-        }
-    }
+    var selectedKey: String? { state.records.pane(state.focus).selected?.key }
 
     /// Opens the members of an image from the images pane (Enter) and answers the load.
     mutating func openMembers(of imageID: String, _ members: [ImageMember]) {
@@ -150,45 +148,7 @@ struct ConsoleFixture {
         for request in effects.membershipsRequests { send(.membershipsLoaded(request: request, .success(memberships))) }
     }
 
-    func membership(_ imageID: String) -> MembershipRow? { state.memberships.row(key: imageID) }
-    func member(_ memberID: String) -> MemberRow? { state.members.row(key: memberID) }
-    func image(_ imageID: String) -> ImageRow? { state.images.row(key: imageID) }
-}
-
-/// What the tests look for in a list of effects.
-struct MemberUpdate: Equatable {
-    var operation: Int
-    var imageID: String
-    var memberID: String
-    var status: MemberStatus
-}
-
-extension Array where Element == Effect {
-    var imagesRequests: [Int] {
-        compactMap { if case let .loadImages(request, _, _) = $0 { return request } else { return nil } }
-    }
-    var membershipsRequests: [Int] {
-        compactMap { if case let .loadMemberships(request, _) = $0 { return request } else { return nil } }
-    }
-    var membersRequests: [(request: Int, imageID: String)] {
-        compactMap { if case let .loadMembers(request, imageID) = $0 { return (request, imageID) } else { return nil } }
-    }
-    var updates: [MemberUpdate] {
-        compactMap {
-            if case let .updateMember(operation, imageID, memberID, status) = $0 {
-                return MemberUpdate(operation: operation, imageID: imageID, memberID: memberID, status: status)
-            }
-            return nil
-        }
-    }
-    var additions: [(operation: Int, imageID: String, memberID: String)] {
-        compactMap { if case let .addMember(operation, imageID, memberID) = $0 { return (operation, imageID, memberID) } else { return nil } }
-    }
-    var removals: [(operation: Int, imageID: String, memberID: String)] {
-        compactMap { if case let .removeMember(operation, imageID, memberID) = $0 { return (operation, imageID, memberID) } else { return nil } }
-    }
-    var recorded: [ActivityEntry] {
-        compactMap { if case let .recordActivity(entry) = $0 { return entry } else { return nil } }
-    }
-    var loadCount: Int { imagesRequests.count + membershipsRequests.count + membersRequests.count }
+    func membership(_ imageID: String) -> RecordRow? { state.memberships.row(key: imageID) }
+    func member(_ memberID: String) -> RecordRow? { state.members.row(key: memberID) }
+    func image(_ imageID: String) -> RecordRow? { state.images.row(key: imageID) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -34,7 +35,7 @@ struct QuitTests {
         #expect(console.state.quitRequestedAt == console.now)
         let flash = try #require(console.state.flash)
         #expect(flash.level == .warning)
-        #expect(flash.text == "waiting up to 3 s for 1 operation(s): proj-me on img-gamma: pending → accepted")
+        #expect(flash.text == "waiting up to 3 s for 1 operation(s): gamma: pending → accepted")
 
         #expect(console.tick().isEmpty)
         #expect(!console.state.shouldExit)
@@ -51,7 +52,7 @@ struct QuitTests {
         console.press("d")
         console.press("y")
         console.press("q")
-        #expect(console.state.flash?.text.contains("remove proj-b from img-alpha") == true)
+        #expect(console.state.flash?.text.contains("remove proj-b from alpha") == true)
         #expect(console.tick(1).isEmpty)
         #expect(console.tick(1.5).isEmpty)
         #expect(console.tick(0.5) == [.quit])
@@ -81,9 +82,9 @@ struct QuitTests {
         console.press("q")
         let text = console.state.flash?.text ?? ""
         #expect(text.hasPrefix("waiting up to 3 s for 3 operation(s): "))
-        #expect(text.contains("proj-me on img-gamma: pending → accepted"))
-        #expect(text.contains("proj-me on img-delta: accepted → rejected"))
-        #expect(text.contains("share img-alpha with proj-x"))
+        #expect(text.contains("gamma: pending → accepted"))
+        #expect(text.contains("delta: accepted → rejected"))
+        #expect(text.contains("share alpha with proj-x"))
     }
 
     @Test func quitFromTheCommandLineWaitsToo() {

@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit

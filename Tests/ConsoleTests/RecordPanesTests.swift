@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import ConsoleRuntime
@@ -19,7 +20,7 @@ struct RecordPanesTests {
         var console = ConsoleFixture(settings: settings)
         let effects = console.send(.connected(session(system)))
         for effect in effects {
-            if case let .loadRows(request, _, pane, _) = effect {
+            if case let .loadRows(request, _, pane, _, _) = effect {
                 _ = console.send(.rowsLoaded(request: request, .success(pane == .images ? primary : overview)))
             }
         }
@@ -27,7 +28,7 @@ struct RecordPanesTests {
     }
 
     static func loadRequests(_ effects: [Effect]) -> [(Int, PaneID, RowRef?)] {
-        effects.compactMap { if case let .loadRows(request, _, pane, parent) = $0 { return (request, pane, parent) } else { return nil } }
+        effects.compactMap { if case let .loadRows(request, _, pane, parent, _) = $0 { return (request, pane, parent) } else { return nil } }
     }
 
     static func operations(_ effects: [Effect]) -> [(Int, RowOperation)] {
@@ -94,6 +95,8 @@ struct RecordPanesTests {
         /// The keys (and picker answers) that start it; returns the effects of the last step.
         var start: @Sendable (inout ConsoleFixture) -> [Effect]
         var rowKey: String
+        /// The pane whose row shows it (the members pane unless said).
+        var pane: PaneID = .members
         var inFlight: String
         /// What the server answers on success, and the cells the row then shows (nil: gone).
         var outcome: OperationOutcome
@@ -103,7 +106,46 @@ struct RecordPanesTests {
         var testDescription: String { name }
     }
 
+    static let me = GlanceV2Rows.Viewer(projectID: ConsoleFixture.me, isAdmin: false)
+    static let admin = GlanceV2Rows.Viewer(projectID: ConsoleFixture.me, isAdmin: true)
+
+    /// Glance v2 connected (alpha's members loaded) with `pane` focused and `key` selected.
+    static func glanceV2(admin: Bool = false, on pane: PaneID, _ key: String) -> ConsoleFixture {
+        var console = ConsoleFixture.connected(admin: admin)
+        console.focus(pane)
+        console.select(key)
+        return console
+    }
+
+    static func alphaMember(_ id: String, _ status: String, _ date: String = "2024-01-01T00:00:00Z") -> RecordRow {
+        GlanceV2Rows.memberRow(ImageMember(imageID: ConsoleFixture.alpha.id, memberID: id, status: status, createdAt: date, updatedAt: date),
+                               image: ConsoleFixture.alpha, viewer: admin)
+    }
+
     static let actionCases: [ActionCase] = [
+        ActionCase(name: "Glance v2: a accepts my share in the inbox", setUp: { glanceV2(on: .memberships, ConsoleFixture.gamma.id) },
+                   start: { $0.press("a") }, rowKey: ConsoleFixture.gamma.id, pane: .memberships, inFlight: "pending → accepted…",
+                   outcome: .row(GlanceV2Rows.membershipRow(Membership(image: ConsoleFixture.gamma, status: "accepted", sharedAt: "2024-01-03T00:00:00Z"),
+                                                            viewer: me)),
+                   settledCells: ["accepted", "gamma", "proj-owner", "2024-01-03T00:00:00Z"],
+                   rolledBackCells: ["pending", "gamma", "proj-owner", "2024-01-03T00:00:00Z"]),
+        ActionCase(name: "Glance v2: r rejects a member's share (an admin)", setUp: { glanceV2(admin: true, on: .members, "proj-b") },
+                   start: { $0.press("r") }, rowKey: "proj-b", inFlight: "pending → rejected…",
+                   outcome: .row(alphaMember("proj-b", "rejected")), settledCells: ["proj-b", "rejected", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"],
+                   rolledBackCells: ["proj-b", "pending", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"]),
+        ActionCase(name: "Glance v2: p resets a member's share to pending (an admin)", setUp: { glanceV2(admin: true, on: .members, "proj-c") },
+                   start: { $0.press("p") }, rowKey: "proj-c", inFlight: "accepted → pending…",
+                   outcome: .row(alphaMember("proj-c", "pending", "2024-01-02T00:00:00Z")),
+                   settledCells: ["proj-c", "pending", "2024-01-02T00:00:00Z", "2024-01-02T00:00:00Z"],
+                   rolledBackCells: ["proj-c", "accepted", "2024-01-02T00:00:00Z", "2024-01-02T00:00:00Z"]),
+        ActionCase(name: "Glance v2: d removes a member after y", setUp: { glanceV2(on: .members, "proj-b") },
+                   start: { console in _ = console.press("d"); return console.press("y") },
+                   rowKey: "proj-b", inFlight: "removing…", outcome: .removed, settledCells: nil,
+                   rolledBackCells: ["proj-b", "pending", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"]),
+        ActionCase(name: "Glance v2: + shares with the project typed", setUp: { glanceV2(on: .members, "proj-b") },
+                   start: { console in _ = console.press("+"); _ = console.type("proj-x"); return console.key(.enter) },
+                   rowKey: "proj-x", inFlight: "adding…", outcome: .row(alphaMember("proj-x", "pending")),
+                   settledCells: ["proj-x", "pending", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"], rolledBackCells: nil),
         ActionCase(name: "Glance v1: c toggles can share", setUp: v1OnGolden, start: { $0.press("c") },
                    rowKey: "p-a", inFlight: "can share → no…",
                    outcome: .row(GlanceV1System.memberRow(imageID: "img-1", imageLabel: "golden", memberID: "p-a", canShare: false)),
@@ -160,9 +202,9 @@ struct RecordPanesTests {
         var console = action.setUp()
         let sent = Self.operations(action.start(&console))
         let (operation, _) = try #require(sent.first, "no request sent")
-        #expect(console.state.records?.detail.row(key: action.rowKey)?.inFlight == action.inFlight)
+        #expect(console.state.records.pane(action.pane).row(key: action.rowKey)?.inFlight == action.inFlight)
         _ = console.send(.operationDone(operation: operation, .success(action.outcome)))
-        let row = console.state.records?.detail.row(key: action.settledKey)
+        let row = console.state.records.pane(action.pane).row(key: action.settledKey)
         if let cells = action.settledCells {
             #expect(row?.cells == cells)
             #expect(row?.inFlight == nil)
@@ -180,7 +222,7 @@ struct RecordPanesTests {
         let sent = Self.operations(action.start(&console))
         let (operation, _) = try #require(sent.first, "no request sent")
         _ = console.send(.operationDone(operation: operation, .failure(ConsoleFixture.httpError(403, "You are not permitted", requestID: "req-77"))))
-        let row = console.state.records?.detail.row(key: action.rowKey)
+        let row = console.state.records.pane(action.pane).row(key: action.rowKey)
         if let cells = action.rolledBackCells {
             #expect(row?.cells == cells)
             #expect(row?.inFlight == nil)
@@ -197,10 +239,10 @@ struct RecordPanesTests {
     @Test("a refresh answered while a change is in flight never shows the old row", arguments: actionCases)
     func refreshRace(_ action: ActionCase) throws {
         var console = action.setUp()
-        let refresh = Self.loadRequests(console.press("R")).first { $0.1 == .members }
+        let refresh = Self.loadRequests(console.press("R")).first { $0.1 == action.pane }
         let sent = Self.operations(action.start(&console))
         let (operation, _) = try #require(sent.first, "no request sent")
-        let before = console.state.records?.detail.rows ?? []
+        let before = console.state.records.pane(action.pane).rows
         // The refresh was requested before the change: it answers with the rows as they were.
         if let refresh { _ = console.send(.rowsLoaded(request: refresh.0, .success(before.filter { $0.key != action.rowKey || action.rolledBackCells != nil }.map {
             var row = $0
@@ -208,9 +250,9 @@ struct RecordPanesTests {
             row.operationID = nil
             return row
         }))) }
-        #expect(console.state.records?.detail.row(key: action.rowKey)?.inFlight == action.inFlight)
+        #expect(console.state.records.pane(action.pane).row(key: action.rowKey)?.inFlight == action.inFlight)
         _ = console.send(.operationDone(operation: operation, .success(action.outcome)))
-        #expect((console.state.records?.detail.row(key: action.settledKey)?.cells) == action.settledCells)
+        #expect((console.state.records.pane(action.pane).row(key: action.settledKey)?.cells) == action.settledCells)
     }
 
     // MARK: Panes
@@ -219,7 +261,7 @@ struct RecordPanesTests {
     func connect() {
         var console = ConsoleFixture()
         let effects = console.send(.connected(Self.session(GlanceV1System.model)))
-        #expect(console.state.records != nil)
+        #expect(console.state.system.name == "Glance v1")
         #expect(Self.loadRequests(effects).map(\.1) == [.images, .memberships])
         #expect(ConsoleUpdate.recordPaneTitle(console.state, .images) == "Images")
         #expect(ConsoleUpdate.recordPaneTitle(console.state, .memberships) == "Shared with imaging")
@@ -228,7 +270,7 @@ struct RecordPanesTests {
     @Test("rows carry the connection they came from, and their requests name it")
     func connection() throws {
         var console = Self.v1OnGolden()
-        #expect(console.state.records?.detail.row(key: "p-a")?.connection == ConnectionID("ep"))
+        #expect(console.state.records.detail.row(key: "p-a")?.connection == ConnectionID("ep"))
         let effects = console.press("c")
         guard case let .perform(_, connection, _)? = effects.first else {
             Issue.record("no request: \(effects)")
@@ -243,10 +285,10 @@ struct RecordPanesTests {
         let loads = Self.loadRequests(console.tick())
         #expect(loads.count == 1)
         #expect(loads.first?.1 == .members)
-        #expect(loads.first?.2 == console.state.records?.primary.selected?.ref)
+        #expect(loads.first?.2 == console.state.records.primary.selected?.ref)
         _ = console.send(.rowsLoaded(request: loads[0].0, .success(Self.v1Members())))
-        #expect(console.state.records?.detail.rows.count == 2)
-        #expect(ConsoleUpdate.recordPaneTitle(console.state, .members) == "Members of \(console.state.records!.primary.selected!.label)")
+        #expect(console.state.records.detail.rows.count == 2)
+        #expect(ConsoleUpdate.recordPaneTitle(console.state, .members) == "Members of \(console.state.records.primary.selected!.label)")
     }
 
     @Test("a detail answer for a row no longer selected is dropped")
@@ -256,7 +298,7 @@ struct RecordPanesTests {
         _ = console.press("j")
         _ = console.tick()
         _ = console.send(.rowsLoaded(request: first, .success(Self.v1Members())))
-        #expect(console.state.records?.detail.rows.isEmpty == true)
+        #expect(console.state.records.detail.rows.isEmpty == true)
     }
 
     @Test("after :endpoint with the detail pane focused, the detail follows the selected row at once")
@@ -264,13 +306,13 @@ struct RecordPanesTests {
         var console = Self.v1OnGolden()
         #expect(console.state.focus == .members)
         let effects = console.send(.connected(Self.session(BonitaSystem.model, cloud: "hr")))
-        for case let .loadRows(request, _, .images, _) in effects {
+        for case let .loadRows(request, _, .images, _, _) in effects {
             _ = console.send(.rowsLoaded(request: request, .success([BonitaSystem.userRow(Self.walter)])))
         }
         _ = console.key(.tab)
         let loads = Self.loadRequests(console.tick())
         #expect(loads.map(\.1) == [.members])
-        #expect(console.state.records?.detailParent?.key == "user:4")
+        #expect(console.state.records.detailParent?.key == "user:4")
     }
 
     @Test("a capability the system lacks answers with a hint, never a request", arguments: [
@@ -287,14 +329,14 @@ struct RecordPanesTests {
     @Test("Atmosphere: Enter on an image shows its versions under it; again hides them")
     func expandVersions() {
         var console = Self.connected(AtmosphereSystem.model, primary: Self.atmosphereTree)
-        #expect(console.state.records?.primary.rows.count == 2)
+        #expect(console.state.records.primary.rows.count == 2)
         console.select("image:3")
         _ = console.key(.enter)
-        let visible = console.state.records!.primary.visible.map { console.state.records!.primary.rows[$0].key }
+        let visible = console.state.records.primary.visible.map { console.state.records.primary.rows[$0].key }
         #expect(visible == ["image:9", "image:3", "version:v-1"])
-        #expect(console.state.records?.primary.selected?.key == "image:3")
+        #expect(console.state.records.primary.selected?.key == "image:3")
         _ = console.key(.enter)
-        #expect(console.state.records?.primary.rows.count == 2)
+        #expect(console.state.records.primary.rows.count == 2)
     }
 
     @Test("d asks first, with the focus on Cancel: Enter alone changes nothing")
@@ -308,7 +350,7 @@ struct RecordPanesTests {
         #expect(!confirmation.focusOnConfirm)
         #expect(confirmation.message == "remove walter.bates from /acme/hr as member?")
         #expect(console.key(.enter).isEmpty)
-        #expect(console.state.records?.detail.row(key: "4/2/1")?.inFlight == nil)
+        #expect(console.state.records.detail.row(key: "4/2/1")?.inFlight == nil)
     }
 
     @Test("two changes on two rows are in flight at once and settle independently")
@@ -318,10 +360,10 @@ struct RecordPanesTests {
         _ = console.press("j")
         let second = Self.operations(console.press("c"))
         #expect(first.count == 1 && second.count == 1)
-        #expect(console.state.records?.detail.rows.allSatisfy { $0.inFlight != nil } == true)
+        #expect(console.state.records.detail.rows.allSatisfy { $0.inFlight != nil } == true)
         _ = console.send(.operationDone(operation: second[0].0, .success(.row(GlanceV1System.memberRow(imageID: "img-1", imageLabel: "golden", memberID: "p-b", canShare: true)))))
-        #expect(console.state.records?.detail.row(key: "p-a")?.inFlight == "can share → no…")
-        #expect(console.state.records?.detail.row(key: "p-b")?.cells == ["p-b", "yes"])
+        #expect(console.state.records.detail.row(key: "p-a")?.inFlight == "can share → no…")
+        #expect(console.state.records.detail.row(key: "p-b")?.cells == ["p-b", "yes"])
     }
 
     @Test("the activity log names the row the change was made under, even when the user moved on before the answer")
@@ -331,7 +373,7 @@ struct RecordPanesTests {
         _ = console.key(.backTab)
         console.select("img-2")
         _ = console.tick()
-        #expect(console.state.records?.detailParent?.key == "img-2")
+        #expect(console.state.records.detailParent?.key == "img-2")
         _ = console.send(.operationDone(operation: operation, .success(.row(GlanceV1System.memberRow(imageID: "img-1", imageLabel: "golden",
                                                                                                       memberID: "p-a", canShare: false)))))
         #expect(console.state.activity.last?.imageName == "golden")
@@ -346,11 +388,12 @@ struct RecordPanesTests {
         #expect(console.state.flash?.text.hasPrefix("read-only") == true)
     }
 
-    @Test("connecting back to images and shares drops the record panes")
-    func backToImages() {
-        var console = Self.connected(BonitaSystem.model, primary: [])
+    @Test("connecting to another system starts its panes over")
+    func toAnotherSystem() {
+        var console = Self.connected(BonitaSystem.model, primary: [BonitaSystem.userRow(Self.walter)])
+        #expect(!console.state.records.primary.rows.isEmpty)
         _ = console.send(.connected(ConsoleFixture.session()))
-        #expect(console.state.records == nil)
+        #expect(console.state.records.primary.rows.isEmpty && console.state.records.detailParent == nil)
         #expect(console.state.system == GlanceV2System.model)
     }
 }

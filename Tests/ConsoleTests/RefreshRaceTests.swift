@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -262,12 +263,16 @@ struct RefreshRaceTests {
         #expect(console.member("proj-x") == nil)
     }
 
-    @Test func aMembersAnswerForAnotherImageIsIgnored() throws {
+    @Test func aMembersAnswerForAnImageNoLongerShownIsIgnored() throws {
         var console = F.connected()
         let refresh = console.key(.character("R"))
         let members = try #require(refresh.membersRequests.first)
-        console.send(.membersLoaded(request: members.request, imageID: F.beta.id, .success([ImageMember(imageID: F.beta.id, memberID: "zzz", status: "pending")])))
-        #expect(console.member("zzz") == nil)
-        #expect(console.state.members.rows.count == 3)
+        #expect(members.imageID == F.alpha.id)
+        console.select(F.beta.id)
+        console.tick()                                              // the members pane follows: beta
+        #expect(console.state.membersImageID == F.beta.id)
+        console.send(.membersLoaded(request: members.request, imageID: F.alpha.id, .success(F.alphaMembers)))
+        #expect(console.member("proj-b") == nil)
+        #expect(console.state.members.rows.isEmpty)
     }
 }

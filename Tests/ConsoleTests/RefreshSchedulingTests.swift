@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -16,8 +17,8 @@ struct RefreshSchedulingTests {
         #expect(effects.imagesRequests.count == 1)
         #expect(effects.membershipsRequests.count == 1)
         #expect(effects.membersRequests.map(\.imageID) == [F.alpha.id])
-        #expect(effects.contains(.loadImages(request: effects.imagesRequests[0], scope: .mine, projectID: F.me)))
-        #expect(effects.contains(.loadMemberships(request: effects.membershipsRequests[0], projectID: F.me)))
+        #expect(effects.contains(.loadRows(request: effects.imagesRequests[0], connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine)))
+        #expect(effects.contains(.loadRows(request: effects.membershipsRequests[0], connection: console.state.session?.connection, pane: .memberships, parent: nil, scope: .mine)))
         #expect(console.state.nextRefresh == console.now.addingTimeInterval(10))
         #expect(console.state.loads.count == 3)
     }
@@ -142,6 +143,6 @@ struct RefreshSchedulingTests {
         let first = console.key(.enter)
         console.send(.imagesLoaded(request: first.imagesRequests[0], .success(F.images)))
         let effects = console.key(.character("R"))
-        #expect(effects.contains(.loadImages(request: effects.imagesRequests[0], scope: .all, projectID: F.me)))
+        #expect(effects.contains(.loadRows(request: effects.imagesRequests[0], connection: console.state.session?.connection, pane: .images, parent: nil, scope: .all)))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -26,7 +27,7 @@ struct RemoveTests {
         #expect(dialog.focusOnConfirm == false)
         #expect(dialog.removals == [MemberRemoval(imageID: F.alpha.id, memberID: "proj-b")])
         #expect(dialog.message == "Stop sharing alpha with proj-b?")
-        #expect(dialog.title == "Remove member")
+        #expect(dialog.title == "Remove")
         #expect(dialog.confirmLabel == "Remove")
         #expect(console.state.operations.isEmpty)
     }
@@ -150,7 +151,7 @@ struct RemoveTests {
         console.press("d")
         let dialog = try #require(Self.dialog(console))
         #expect(dialog.message == "Stop sharing alpha with 2 projects?")
-        #expect(dialog.title == "Remove members")
+        #expect(dialog.title == "Remove")
         #expect(dialog.removals.map(\.memberID) == ["proj-b", "proj-c"])
         let removals = console.press("y").removals
         #expect(removals.map(\.memberID) == ["proj-b", "proj-c"])
@@ -158,7 +159,7 @@ struct RemoveTests {
         console.send(.memberRemoved(operation: removals[0].operation, .success(())))
         #expect(console.state.flash == nil)
         console.send(.memberRemoved(operation: removals[1].operation, .failure(F.httpError(500, "database locked"))))
-        #expect(console.state.flash?.text.hasPrefix("1 removed, 1 failed: proj-c: ") == true)
+        #expect(console.state.flash?.text.hasPrefix("1 removed, 1 failed: remove proj-c from alpha: ") == true)
         #expect(console.state.flash?.text.contains("database locked") == true)
         #expect(console.state.members.rows.map(\.key) == ["proj-c", "proj-d"])
         #expect(console.member("proj-c")?.isRemoving == false)
@@ -170,7 +171,7 @@ struct RemoveTests {
         console.focus(pane)
         #expect(console.press("d").isEmpty)
         #expect(Self.dialog(console) == nil)
-        #expect(console.state.flash?.text == "focus the members pane to remove members")
+        #expect(console.state.flash?.text == "remove: focus the members pane")
     }
 
     @Test func dOnAnImageSharedWithMeIsRefused() {

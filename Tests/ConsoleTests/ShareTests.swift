@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -8,7 +9,7 @@ struct ShareTests {
     typealias F = ConsoleFixture
 
     static func sharePrompt(of console: F) -> Prompt? {
-        if case let .prompt(prompt) = console.state.overlay, case .share = prompt.kind { return prompt }
+        if case let .prompt(prompt) = console.state.overlay, case .operation = prompt.kind, prompt.label.hasPrefix("share ") { return prompt }
         return nil
     }
 
@@ -16,7 +17,7 @@ struct ShareTests {
         var console = F.connected()
         #expect(console.press("+").isEmpty)
         let prompt = try #require(Self.sharePrompt(of: console))
-        #expect(prompt.kind == .share(imageID: F.alpha.id, imageName: "alpha"))
+        #expect(prompt.label == "share alpha with (project ids, comma-separated): ")
         #expect(prompt.text == "")
         #expect(prompt.label.contains("alpha"))
     }
@@ -25,7 +26,7 @@ struct ShareTests {
         var console = F.connected()
         console.focus(.members)
         console.press("+")
-        #expect(Self.sharePrompt(of: console)?.kind == .share(imageID: F.alpha.id, imageName: "alpha"))
+        #expect(Self.sharePrompt(of: console)?.label == "share alpha with (project ids, comma-separated): ")
     }
 
     @Test func plusOnAnImageSharedWithMeIsRefused() {
@@ -41,14 +42,14 @@ struct ShareTests {
         var console = F.connected(admin: true)
         console.select(F.gamma.id)
         console.press("+")
-        #expect(Self.sharePrompt(of: console)?.kind == .share(imageID: F.gamma.id, imageName: "gamma"))
+        #expect(Self.sharePrompt(of: console)?.label == "share gamma with (project ids, comma-separated): ")
     }
 
     @Test func plusWithoutImagesSaysSelectOne() {
         var console = F.connected(images: [])
         console.press("+")
         #expect(console.state.overlay == .none)
-        #expect(console.state.flash?.text == "select an image first")
+        #expect(console.state.flash?.text == "select an image")
     }
 
     @Test func eachProjectIDIsAddedAtOnceAsAnAddingRow() throws {
@@ -114,7 +115,7 @@ struct ShareTests {
         #expect(console.state.flash == nil)
         console.send(.memberAdded(operation: additions[2].operation,
                                   .success(ImageMember(imageID: F.alpha.id, memberID: "proj-z", status: "pending"))))
-        #expect(console.state.flash?.text.hasPrefix("2 shared, 1 failed: proj-y: ") == true)
+        #expect(console.state.flash?.text.hasPrefix("2 shared, 1 failed: share alpha with proj-y: ") == true)
         #expect(console.state.flash?.text.contains("already a member") == true)
         #expect(console.state.members.rows.map(\.key).sorted() == ["proj-b", "proj-c", "proj-d", "proj-x", "proj-z"])
     }
@@ -133,10 +134,10 @@ struct ShareTests {
     @Test func sharingAnotherImageFromTheImagesPaneShowsItsMembers() throws {
         var console = F.connected()
         console.select(F.beta.id)                                   // before the tick that would follow it
-        console.press("+")
+        let shown = console.press("+")
         console.type("proj-x")
         let effects = console.key(.enter)
-        let load = try #require(effects.membersRequests.first)
+        let load = try #require(shown.membersRequests.first)
         #expect(load.imageID == F.beta.id)
         let addition = try #require(effects.additions.first)
         #expect(addition.imageID == F.beta.id)
@@ -155,7 +156,7 @@ struct ShareTests {
         console.press("+")
         console.type(" , ")
         #expect(console.key(.enter).isEmpty)
-        #expect(console.state.flash?.text == "no project id given: nothing shared")
+        #expect(console.state.flash?.text == "nothing typed: nothing changed")
         #expect(console.state.operations.isEmpty)
     }
 

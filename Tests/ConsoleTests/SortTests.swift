@@ -1,4 +1,6 @@
 import Foundation
+import ConsoleRuntime
+import GlanceScript
 import Testing
 @testable import Console
 @testable import MembershipKit
@@ -11,7 +13,7 @@ struct SortTests {
         var console = F.connected()
         #expect(console.state.images.sortColumn == 0)
         var names: [String] = []
-        for _ in ImageRow.columns.indices {
+        for _ in GlanceV2System.model.pane(.images).columns.indices {
             console.press("s")
             names.append(console.state.flash?.text ?? "")
         }

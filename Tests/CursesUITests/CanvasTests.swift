@@ -1,4 +1,5 @@
 @testable import CursesUI
+import GlanceScript
 import Testing
 import TerminalText
 

@@ -1,5 +1,6 @@
 import CursesUI
 import MembershipKit
+import GlanceScript
 import Testing
 
 /// The console's settings come from the config.yaml MembershipKit read, which alone knows the top-level keys.

@@ -1,5 +1,6 @@
 import CursesUI
 import Foundation
+import GlanceScript
 import Testing
 
 /// config.yaml (console settings) and theme files go through MembershipKit's bounded YAML reader,

@@ -3,6 +3,7 @@ import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
+import GlanceScript
 import Testing
 
 @Suite("Header and footer", .serialized)

@@ -3,6 +3,7 @@ import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
+import GlanceScript
 import Testing
 
 /// Any tenant can name an image: every server string reaches the frame escaped, never raw.
@@ -64,7 +65,8 @@ struct HostileTextTests {
         var frame = RenderFixture.render(state)
         #expect(frame.lines[39].text.hasPrefix("server said ^[[2J^Mboom"))
         state.flash = nil
-        state.overlay = .prompt(Prompt(kind: .share(imageID: "x", imageName: "evil\u{1b}[2J"), text: "p\u{1b}"))
+        let change = RecordChange(operation: RowOperation(request: RowRef("x"), inFlight: "", description: ""), pane: .members, rowKey: nil, connection: nil)
+        state.overlay = .prompt(Prompt(kind: .operation(label: "share evil\u{1b}[2J with (project ids, comma-separated): ", change), text: "p\u{1b}"))
         frame = RenderFixture.render(state)
         #expect(frame.lines[39].text.hasPrefix("share evil^[[2J with (project ids, comma-separated): p^["))
         state.overlay = .log
@@ -72,7 +74,7 @@ struct HostileTextTests {
                                         from: "pending", to: "accepted", outcome: .failed, detail: "bad\u{202e}thing")]
         frame = RenderFixture.render(state)
         #expect(frame.text.contains("n\\u{9b}m (i^[d)  m^M  pending → accepted  failed: bad\\u{202e}thing"))
-        state.overlay = .confirm(Console.Confirmation(title: "Remove \u{1b}[1m", message: "remove m\r from \u{202e}x", confirmLabel: "Remove", removals: []))
+        state.overlay = .confirm(Console.Confirmation(title: "Remove \u{1b}[1m", message: "remove m\r from \u{202e}x", confirmLabel: "Remove", changes: []))
         frame = RenderFixture.render(state)
         #expect(frame.text.contains("Remove ^[[1m"))
         #expect(frame.text.contains("remove m^M from \\u{202e}x"))

@@ -1,6 +1,7 @@
 import Console
 import ConsoleRuntime
 import CursesUI
+import GlanceScript
 import Testing
 
 @Suite("Layout")

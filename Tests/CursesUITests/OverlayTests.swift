@@ -2,6 +2,7 @@ import Console
 import CursesUI
 import Foundation
 import MembershipKit
+import GlanceScript
 import Testing
 
 @Suite("Overlays", .serialized)
@@ -99,7 +100,7 @@ struct OverlayTests {
     func confirmWraps() {
         var state = RenderFixture.connected(width: 80, height: 24)
         let message = (1...30).map { "member-\($0)" }.joined(separator: " ")
-        state.overlay = .confirm(Console.Confirmation(title: "Remove 30 members", message: message, confirmLabel: "Remove", removals: []))
+        state.overlay = .confirm(Console.Confirmation(title: "Remove 30 members", message: message, confirmLabel: "Remove", changes: []))
         let frame = RenderFixture.render(state, width: 80, height: 24)
         RenderFixture.checkShape(frame, width: 80, height: 24)
         for index in [1, 15, 30] { #expect(frame.text.contains("member-\(index)")) }

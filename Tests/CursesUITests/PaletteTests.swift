@@ -1,4 +1,5 @@
 import CursesUI
+import GlanceScript
 import Testing
 
 /// Hex colours degrade to the nearest xterm-256 entry, or to the 16 or 8 ANSI colours.

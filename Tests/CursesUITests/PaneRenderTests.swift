@@ -3,6 +3,7 @@ import ConsoleRuntime
 import CursesUI
 import Foundation
 import MembershipKit
+import GlanceScript
 import Testing
 
 /// The three panes as text, at the two sizes operators use most.
@@ -125,7 +126,7 @@ struct PaneRenderTests {
         let effects = RenderFixture.send(&state, .connected(RenderFixture.session()))
         var frame = RenderFixture.render(state)
         #expect(frame.text.contains("│ loading… "))
-        guard case let .loadImages(request, _, _)? = effects.first else {
+        guard let request = effects.imagesRequests.first else {
             Issue.record("no images load")
             return
         }

@@ -1,6 +1,7 @@
 import Console
 import ConsoleRuntime
 import CursesUI
+import GlanceScript
 import Foundation
 import MembershipKit
 import Testing
@@ -59,24 +60,20 @@ enum RenderFixture {
         var state = ConsoleState(settings: settings, system: GlanceV2System.model, now: now)
         send(&state, .resize(width: width, height: height, paneHeights: Layout.rowCapacity(width: width, height: height)))
         let loads = send(&state, .connected(session(sandbox: sandbox, admin: admin)))
-        for effect in loads {
-            switch effect {
-            case let .loadImages(request, _, _): send(&state, .imagesLoaded(request: request, .success(images)))
-            case let .loadMemberships(request, _): send(&state, .membershipsLoaded(request: request, .success(memberships)))
-            default: break
-            }
-        }
-        // Images arrive after memberships in the real runner too; resync my statuses by loading again.
-        for effect in send(&state, .tick(now)) {
-            if case let .loadMembers(request, imageID) = effect {
-                send(&state, .membersLoaded(request: request, imageID: imageID, .success(members)))
-            }
+        for request in loads.imagesRequests { send(&state, .imagesLoaded(request: request, .success(images))) }
+        for request in loads.membershipsRequests { send(&state, .membershipsLoaded(request: request, .success(memberships))) }
+        for load in send(&state, .tick(now)).membersRequests {
+            send(&state, .membersLoaded(request: load.request, imageID: load.imageID, .success(members)))
         }
         return state
     }
 
     @discardableResult
     static func send(_ state: inout ConsoleState, _ event: Event) -> [Effect] { ConsoleUpdate.update(&state, event) }
+
+    /// Sends what Glance v2 answered, as the runner would post it.
+    @discardableResult
+    static func send(_ state: inout ConsoleState, _ answer: GlanceScript) -> [Effect] { ConsoleUpdate.update(&state, answer.event(in: state)) }
 
     static func key(_ state: inout ConsoleState, _ key: KeyPress) { send(&state, .key(key)) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GlanceScript
 import Testing
 @testable import Console
 @testable import ConsoleRuntime
@@ -48,7 +49,7 @@ struct SystemCapabilityTests {
         RenderFixture.send(&state, .resize(width: 120, height: 40, paneHeights: Layout.rowCapacity(width: 120, height: 40)))
         let session = SessionInfo(cloud: "ep", region: "r", userName: "olivia", projectName: "imaging", projectID: "p", endpointHost: "h:1",
                                   system: system.model)
-        for case let .loadRows(request, _, pane, _) in RenderFixture.send(&state, .connected(session)) {
+        for case let .loadRows(request, _, pane, _, _) in RenderFixture.send(&state, .connected(session)) {
             RenderFixture.send(&state, .rowsLoaded(request: request, .success(pane == .images ? rows : [])))
         }
         return state

@@ -1,5 +1,6 @@
 import CursesUI
 import Foundation
+import GlanceScript
 import Testing
 
 @Suite("Theme files")

@@ -1,4 +1,5 @@
 import CursesUI
+import GlanceScript
 import Testing
 
 @Suite("Theme lookup")

@@ -2,6 +2,7 @@ import Console
 import CursesUI
 import Foundation
 import MembershipKit
+import GlanceScript
 import Testing
 import TerminalText
 
@@ -14,7 +15,7 @@ struct TransitionRenderTests {
         RenderFixture.key(&state, .tab)
         RenderFixture.key(&state, .tab)
         let effects = RenderFixture.send(&state, .key(.character("a")))
-        guard case let .updateMember(operation, _, _, _)? = effects.first else { return (state, -1) }
+        guard let operation = effects.updates.first?.operation else { return (state, -1) }
         return (state, operation)
     }
 

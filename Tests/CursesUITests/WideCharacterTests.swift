@@ -2,6 +2,7 @@ import Console
 import CursesUI
 import Foundation
 import MembershipKit
+import GlanceScript
 import Testing
 import TerminalText
 
@@ -82,7 +83,7 @@ struct WideCharacterTests {
         let memberships = images.map { Membership(image: $0, status: "pending", sharedAt: "2026-11-18T10:00:00Z") }
         var state = RenderFixture.connected(width: width, height: height, images: images, memberships: memberships)
         for overlay in [Overlay.help, .log, .confirm(Console.Confirmation(title: "Remove 漢字", message: String(repeating: "漢字 ", count: 30),
-                                                                             confirmLabel: "Remove", removals: []))] {
+                                                                             confirmLabel: "Remove", changes: []))] {
             state.overlay = overlay
             for offset in 0..<3 {
                 // Shift the boxes by a column to hit both halves of the wide characters.

@@ -41,15 +41,10 @@ public struct ConsoleState: Sendable, Equatable {
     public var session: SessionInfo?
     /// Why connecting failed, shown instead of the panes.
     public var connectionError: String?
-    public var images = PaneState<ImageRow>(sortColumn: 0)
-    public var members = PaneState<MemberRow>(sortColumn: 0)
-    public var memberships = PaneState<MembershipRow>(sortColumn: 0)
     /// What the connected system (or the one being connected to) has and how it words it.
     public var system: SystemModel
-    /// Set when the system's panes hold `RecordRow`s: they replace the three above.
-    public var records: RecordPanes?
-    /// The image whose members the members pane shows.
-    public var membersImageID: String?
+    /// The three panes' rows.
+    public var records = RecordPanes()
     public var focus: PaneID = .images
     public var overlay: Overlay = .none
     public var flash: Flash?
@@ -62,9 +57,6 @@ public struct ConsoleState: Sendable, Equatable {
     public var batches: [Int: BatchProgress] = [:]
     /// Loads in flight, by request id; a refresh starts only when none is.
     public var loads: [Int: LoadRequest] = [:]
-    /// Members this console removed, with the logical time (`sequence`) of the removal, so that a
-    /// members load requested before it cannot bring the row back.
-    var removedMembers: [MemberRemoval: Int] = [:]
     /// Wall time of the latest tick: the only clock `update` knows.
     public var now: Date
     /// When the next automatic refresh is due.
@@ -94,16 +86,8 @@ public struct ConsoleState: Sendable, Equatable {
 
     public var isBusy: Bool { !operations.isEmpty || !loads.isEmpty }
 
-    /// The position (in the pane's visible rows) of the first row on screen, whichever rows the
-    /// system's panes hold.
-    public func scrollTop(of pane: PaneID) -> Int {
-        if let records { return records.pane(pane).top }
-        switch pane {
-        case .images: return images.top
-        case .members: return members.top
-        case .memberships: return memberships.top
-        }
-    }
+    /// The position (in the pane's visible rows) of the first row on screen.
+    public func scrollTop(of pane: PaneID) -> Int { records.pane(pane).top }
     public var isReadOnly: Bool { settings.readOnly }
 }
 
@@ -115,24 +99,10 @@ public struct RetryStatus: Sendable, Equatable {
 
 /// A write sent to the server.
 public struct PendingOperation: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        case update(imageID: String, memberID: String, from: String, to: MemberStatus)
-        case add(imageID: String, memberID: String)
-        case remove(imageID: String, memberID: String)
-        /// A change to a row of the record panes.
-        case record(RecordChange)
-    }
-    public var kind: Kind
+    public var change: RecordChange
     /// Operations started together (marked rows) share a batch for the summary.
     public var batch: Int?
-    public var description: String {
-        switch kind {
-        case let .update(imageID, memberID, from, to): return "\(memberID) on \(imageID): \(from) → \(to.rawValue)"
-        case let .add(imageID, memberID): return "share \(imageID) with \(memberID)"
-        case let .remove(imageID, memberID): return "remove \(memberID) from \(imageID)"
-        case let .record(change): return change.operation.description
-        }
-    }
+    public var description: String { change.operation.description }
 }
 
 /// Progress of operations started together.
@@ -159,18 +129,19 @@ public struct BatchProgress: Sendable, Equatable {
 
 /// A read in flight.
 public enum LoadRequest: Sendable, Equatable {
-    case images(scope: ImageScope, requestedAt: Int)
-    case members(imageID: String, requestedAt: Int)
-    case memberships(requestedAt: Int)
-    /// A record pane; `parentKey` is the row the detail pane is for.
+    /// A pane's rows; `parentKey` is the row the detail pane is for.
     case records(pane: PaneID, parentKey: String?, requestedAt: Int)
     case picker
 }
 
-/// An operation on a row of the record panes: what was sent, to which row of which pane, where.
+/// An operation on a row: what was sent, to which row of which pane, where.
 public struct RecordChange: Sendable, Equatable {
     public var operation: RowOperation
     public var pane: PaneID
+    /// The pane whose row prepared the operation: the server's answer is a row of that pane. It
+    /// differs from `pane` for a key that acts on a linked row (accept in the images pane acts on
+    /// the inbox's row).
+    public var origin: PaneID
     /// The row that shows the change (the new row's key for an addition).
     public var rowKey: String?
     public var connection: ConnectionID?
@@ -178,10 +149,13 @@ public struct RecordChange: Sendable, Equatable {
     /// have moved on by the time it answers).
     public var parentKey: String = ""
     public var parentLabel: String = ""
+    /// How the activity log names the changed row (taken when the change is sent).
+    public var logName: LogName?
 
     public init(operation: RowOperation, pane: PaneID, rowKey: String?, connection: ConnectionID?) {
         self.operation = operation
         self.pane = pane
+        self.origin = pane
         self.rowKey = rowKey
         self.connection = connection
     }

@@ -10,19 +10,14 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int, paneHeights: [PaneID: Int])
     case connected(SessionInfo)
     case connectionFailed(String)
-    case imagesProgress(request: Int, count: Int)
-    case imagesLoaded(request: Int, Result<[Image], MembershipError>)
-    case membersLoaded(request: Int, imageID: String, Result<[ImageMember], MembershipError>)
-    case membershipsLoaded(request: Int, Result<[Membership], MembershipError>)
-    case memberUpdated(operation: Int, Result<ImageMember, MembershipError>)
-    case memberAdded(operation: Int, Result<ImageMember, MembershipError>)
-    case memberRemoved(operation: Int, Result<Void, MembershipError>)
     case retrying(RetryNotice)
     /// A listing stopped before its end (a paging limit, or a server whose pages never end).
     case listingTruncated(PagingTruncation)
-    /// A record pane loaded.
+    /// Rows received so far by a long listing (page by page).
+    case rowsProgress(request: Int, count: Int)
+    /// A pane loaded.
     case rowsLoaded(request: Int, Result<[RecordRow], MembershipError>)
-    /// An operation on a record row answered.
+    /// An operation on a row answered.
     case operationDone(operation: Int, Result<OperationOutcome, MembershipError>)
     /// The choices of a picker loaded.
     case pickerLoaded(request: Int, Result<[PickerItem], MembershipError>)
@@ -35,18 +30,13 @@ public enum Event: Sendable {
 /// Work for the `EffectRunner`. Descriptions only: `update` never performs I/O.
 public enum Effect: Sendable, Equatable {
     case connect
-    case loadImages(request: Int, scope: ImageScope, projectID: String)
-    case loadMembers(request: Int, imageID: String)
-    case loadMemberships(request: Int, projectID: String)
-    case updateMember(operation: Int, imageID: String, memberID: String, status: MemberStatus)
-    case addMember(operation: Int, imageID: String, memberID: String)
-    case removeMember(operation: Int, imageID: String, memberID: String)
     case recordActivity(ActivityEntry)
     case switchCloud(String)
     /// Connect to another endpoint of config.yaml (`:endpoint NAME`).
     case switchEndpoint(String)
-    /// Rows of a record pane; `parent` is the row whose detail the second pane shows.
-    case loadRows(request: Int, connection: ConnectionID?, pane: PaneID, parent: RowRef?)
+    /// Rows of a pane; `parent` is the row whose detail the second pane shows; `scope` what the
+    /// first pane lists.
+    case loadRows(request: Int, connection: ConnectionID?, pane: PaneID, parent: RowRef?, scope: ImageScope)
     case perform(operation: Int, connection: ConnectionID?, RowOperation)
     case loadPicker(request: Int, connection: ConnectionID?, PickerRequest)
     case quit

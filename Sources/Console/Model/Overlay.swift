@@ -9,13 +9,11 @@ public enum Overlay: Sendable, Equatable {
     case picker(Picker)
 }
 
-/// A one-line text input at the bottom: `/` filter, `:` command, `+` share.
+/// A one-line text input at the bottom: `/` filter, `:` command, and the systems' prompts (`+` share).
 public struct Prompt: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case filter(PaneID)
         case command
-        /// Share an image: project ids, comma-separated.
-        case share(imageID: String, imageName: String)
         /// A system's prompt for a record pane: each id typed makes one `operation`.
         case operation(label: String, RecordChange)
     }
@@ -33,7 +31,6 @@ public struct Prompt: Sendable, Equatable {
         switch kind {
         case .filter: return "/"
         case .command: return ":"
-        case let .share(_, name): return "share \(name) with (project ids, comma-separated): "
         case let .operation(label, _): return label
         }
     }
@@ -44,21 +41,16 @@ public struct Confirmation: Sendable, Equatable {
     public var title: String
     public var message: String
     public var confirmLabel: String
-    public var removals: [MemberRemoval]
-    /// A confirmed change to a record row (instead of `removals`).
-    public var change: RecordChange?
+    /// What a yes sends: one change per row (several when rows were marked).
+    public var changes: [RecordChange]
+    /// How the batch summary says the changes were done (`3 removed`).
+    public var doneWord: String = "done"
     public var focusOnConfirm: Bool = false
 
-    public init(title: String, message: String, confirmLabel: String, removals: [MemberRemoval]) {
+    public init(title: String, message: String, confirmLabel: String, changes: [RecordChange]) {
         self.title = title
         self.message = message
         self.confirmLabel = confirmLabel
-        self.removals = removals
+        self.changes = changes
     }
-}
-
-/// One member to remove from one image.
-public struct MemberRemoval: Sendable, Hashable {
-    public var imageID: String
-    public var memberID: String
 }

@@ -25,8 +25,10 @@ public struct RowFilter: Sendable, Equatable {
 
     /// Matches against a row's searchable texts, lowercased and joined by U+0001 (as `PaneState`
     /// keeps them), so typing a filter over 10,000 rows lowercases nothing.
-    func matches(lowercasedText: String) -> Bool {
-        let needle = text.lowercased()
+    func matches(lowercasedText: String) -> Bool { matches(lowercasedText: lowercasedText, needle: text.lowercased()) }
+
+    /// As above, with the filter's text already lowercased (once per pass, not once per row).
+    func matches(lowercasedText: String, needle: String) -> Bool {
         let found = needle.isEmpty || lowercasedText.contains(needle)
         return found != inverted
     }
@@ -105,12 +107,41 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         recompute(keepingKey: selected?.key)
     }
 
+    /// Changes several rows in place (each keeps its key), then sorts and filters once: for a
+    /// change that touches many rows of a large pane, without copying it.
+    public mutating func update(keys: [String], _ change: (inout Row) -> Void) {
+        let selectedKey = selected?.key
+        var textChanged = false
+        var sortChanged = false
+        for key in keys {
+            guard let index = positions[key] else { continue }
+            let sortBefore = rows[index].sortValue(column: sortColumn)
+            change(&rows[index])
+            let text = Self.searchText(rows[index])
+            if text != searchTexts[index] {
+                searchTexts[index] = text
+                textChanged = true
+            }
+            if !sortChanged, rows[index].sortValue(column: sortColumn) != sortBefore { sortChanged = true }
+        }
+        if sortChanged { resort() }
+        if sortChanged || textChanged { recompute(keepingKey: selectedKey) }
+    }
+
     public func row(key: String) -> Row? { positions[key].map { rows[$0] } }
 
     public mutating func setFilter(_ newFilter: RowFilter?) {
         let selectedKey = selected?.key
+        let previous = filter
         filter = newFilter
-        recompute(keepingKey: selectedKey)
+        // Typing on narrows the rows already shown: text that contains the previous text matches a
+        // subset of what it matched, so only those rows are searched again.
+        if let previous, let newFilter, !previous.inverted, !newFilter.inverted,
+           newFilter.text.lowercased().contains(previous.text.lowercased()) {
+            recompute(keepingKey: selectedKey, within: visible)
+        } else {
+            recompute(keepingKey: selectedKey)
+        }
     }
 
     public mutating func setSort(column: Int, descending: Bool) {
@@ -168,10 +199,13 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         sortedAll = Array(rows.indices).sorted { keys[$0] != keys[$1] ? (descending ? keys[$0] > keys[$1] : keys[$0] < keys[$1]) : $0 < $1 }
     }
 
-    mutating func recompute(keepingKey key: String?) {
+    /// The rows shown: every row in sort order, thinned by the filter; `candidates` (in sort order)
+    /// when only they can match.
+    mutating func recompute(keepingKey key: String?, within candidates: [Int]? = nil) {
         if let filter {
             let texts = searchTexts
-            visible = sortedAll.filter { filter.matches(lowercasedText: texts[$0]) }
+            let needle = filter.text.lowercased()
+            visible = (candidates ?? sortedAll).filter { filter.matches(lowercasedText: texts[$0], needle: needle) }
         } else {
             visible = sortedAll
         }

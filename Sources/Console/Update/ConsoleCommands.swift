@@ -84,14 +84,7 @@ enum ConsoleCommands {
                 return []
             }
             state.focus = .images
-            state.images.setRows([])
-            state.images.loading = .loading(count: 0)
-            // A reload of another scope replaces whatever images load is in flight.
-            state.loads = state.loads.filter { if case .images = $0.value { return false } else { return true } }
-            guard let session = state.session else { return [] }
-            let request = ConsoleUpdate.takeID(&state)
-            state.loads[request] = .images(scope: state.imageScope, requestedAt: state.sequence)
-            return [.loadImages(request: request, scope: state.imageScope, projectID: session.projectID)]
+            return ConsoleUpdate.reloadPrimary(&state)
         }
     }
 

@@ -19,57 +19,20 @@ public enum ConsoleUpdate {
         case let .resize(width, height, paneHeights):
             state.width = width
             state.height = height
-            if let rows = paneHeights[.images] { state.images.setHeight(rows) }
-            if let rows = paneHeights[.members] { state.members.setHeight(rows) }
-            if let rows = paneHeights[.memberships] { state.memberships.setHeight(rows) }
-            for (pane, rows) in paneHeights { state.records?.modify(pane) { $0.setHeight(rows) } }
+            for (pane, rows) in paneHeights { state.records.modify(pane) { $0.setHeight(rows) } }
             return []
-        case let .connected(info) where info.system.layout == .records:
-            state.images.setRows([])
-            state.members.setRows([])
-            state.memberships.setRows([])
-            state.membersImageID = nil
-            return recordsConnected(&state, info)
-        case let .connected(info):
-            state.system = info.system
-            if state.records != nil {
-                // From a system of record panes back to images and shares: the panes start over.
-                state.records = nil
-                state.loads = [:]
-                state.focus = .images
-                flash(&state, "connected to \(info.cloud)", .info)
-            }
-            if let previous = state.session, previous != info {
-                // Another cloud (`:cloud`): nothing of the previous one may stay on screen.
-                state.images.setRows([])
-                state.members.setRows([])
-                state.memberships.setRows([])
-                state.membersImageID = nil
-                state.loads = [:]
-                state.focus = .images
-                flash(&state, "connected to \(info.cloud)", .info)
-            }
-            state.session = info
-            state.connectionError = nil
-            state.truncation = nil
-            return startLoads(&state, includeMembers: false)
+        case let .connected(info): return connected(&state, info)
         case let .connectionFailed(message):
             state.connectionError = message
             flash(&state, message, .error)
             return []
-        case let .imagesProgress(request, count):
-            if state.loads[request] != nil { state.images.loading = .loading(count: count) }
+        case let .rowsProgress(request, count):
+            rowsProgress(&state, request, count)
             return []
-        case let .imagesLoaded(request, result): return imagesLoaded(&state, request, result)
-        case let .membersLoaded(request, imageID, result): return membersLoaded(&state, request, imageID, result)
-        case let .membershipsLoaded(request, result): return membershipsLoaded(&state, request, result)
-        case let .memberUpdated(operation, result): return memberUpdated(&state, operation, result)
-        case let .memberAdded(operation, result): return memberAdded(&state, operation, result)
-        case let .memberRemoved(operation, result): return memberRemoved(&state, operation, result)
         case let .clicked(pane, row):
             guard state.overlay == .none else { return [] }
             state.focus = pane
-            if let row { movePane(&state, .by(row - cursor(of: state, pane))) }
+            if let row { movePane(&state, .by(row - state.records.pane(pane).cursor)) }
             return []
         case let .scrolled(pane, delta):
             guard state.overlay == .none else { return [] }
@@ -105,21 +68,13 @@ public enum ConsoleUpdate {
                 return [.quit]
             }
         }
-        // The members pane follows the images cursor once it rests (one tick), not on every keypress:
-        // while the images pane has the focus, or while the members pane shows nothing yet.
-        if state.records != nil {
-            effects += recordsFollowCursor(&state)
-        } else if state.focus == .images || state.membersImageID == nil, let selected = state.images.selected,
-                  selected.image.id != state.membersImageID {
-            effects += showMembers(&state, of: selected.image.id)
-        }
+        // The detail pane follows the first pane's cursor once it rests (one tick), not on every keypress.
+        effects += followCursor(&state)
         if state.session != nil, let interval = state.settings.refreshInterval {
             if let due = state.nextRefresh {
                 if date >= due {
                     // Never overlap: a refresh waits for the previous loads to finish.
-                    if state.loads.isEmpty {
-                        effects += state.records != nil ? startRecordLoads(&state, includeDetail: true) : startLoads(&state, includeMembers: true)
-                    }
+                    if state.loads.isEmpty { effects += startLoads(&state, includeDetail: true) }
                 }
             } else {
                 state.nextRefresh = date.addingTimeInterval(interval)
@@ -130,29 +85,14 @@ public enum ConsoleUpdate {
 
     static func expireHighlights(_ state: inout ConsoleState) {
         let now = state.now
-        for row in state.members.rows where (row.highlight?.until).map({ $0 <= now }) == true {
-            state.members.update(key: row.key) { $0.highlight = nil }
-        }
-        for row in state.memberships.rows where (row.highlight?.until).map({ $0 <= now }) == true {
-            state.memberships.update(key: row.key) { $0.highlight = nil }
-        }
         for pane in PaneID.allCases {
-            for row in state.records?.pane(pane).rows ?? [] where (row.highlight?.until).map({ $0 <= now }) == true {
-                state.records?.modify(pane) { $0.update(key: row.key) { $0.highlight = nil } }
+            for row in state.records.pane(pane).rows where (row.highlight?.until).map({ $0 <= now }) == true {
+                state.records.modify(pane) { $0.update(key: row.key) { $0.highlight = nil } }
             }
         }
     }
 
     // MARK: Helpers used across the controller
-
-    static func cursor(of state: ConsoleState, _ pane: PaneID) -> Int {
-        if let records = state.records { return records.pane(pane).cursor }
-        switch pane {
-        case .images: return state.images.cursor
-        case .members: return state.members.cursor
-        case .memberships: return state.memberships.cursor
-        }
-    }
 
     static func flash(_ state: inout ConsoleState, _ text: String, _ level: Flash.Level) {
         state.flash = Flash(text: text, level: level, until: state.now.addingTimeInterval(flashSeconds))
@@ -164,9 +104,4 @@ public enum ConsoleUpdate {
     }
 
     static func describe(_ error: MembershipError) -> String { error.description }
-
-    /// The name of an image as the panes know it, for messages and the activity log.
-    static func imageName(_ state: ConsoleState, _ imageID: String) -> String {
-        state.images.row(key: imageID)?.image.name ?? state.memberships.row(key: imageID)?.image.name ?? imageID
-    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The one-line prompts: `/` filters as you type, `:` runs a command (Tab completes), `+` shares.
+/// The one-line prompts: `/` filters as you type, `:` runs a command (Tab completes), and the systems' prompts (`+`).
 extension ConsoleUpdate {
     static func handlePromptKey(_ state: inout ConsoleState, _ prompt: Prompt, _ key: KeyPress) -> [Effect] {
         var prompt = prompt
@@ -42,9 +42,6 @@ extension ConsoleUpdate {
             return []
         case .command:
             return ConsoleCommands.run(&state, prompt.text)
-        case let .share(imageID, _):
-            if state.settings.readOnly { return [] }
-            return share(&state, imageID: imageID, text: prompt.text)
         case let .operation(_, change):
             return submitOperationPrompt(&state, change, text: prompt.text)
         }

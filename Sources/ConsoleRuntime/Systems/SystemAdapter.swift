@@ -7,11 +7,11 @@ public protocol SystemAdapter: Sendable {
     func run(_ effect: Effect, post: @escaping @Sendable (Event) -> Void) async
 }
 
-/// A system whose panes hold `RecordRow`s: it loads a pane's rows, performs the operations its rows
-/// prepared, and fills its pickers. The effects are mapped once, here, for every such system.
+/// A system's adapter: it loads a pane's rows, performs the operations its rows prepared, and fills
+/// its pickers. The effects are mapped once, here, for every system.
 public protocol RecordAdapter: SystemAdapter {
     /// The rows of `pane`; for the second pane, the detail of `parent`.
-    func load(_ pane: PaneID, parent: RowRef?) async throws -> [RecordRow]
+    func load(_ pane: PaneID, parent: RowRef?, context: LoadContext) async throws -> [RecordRow]
     /// Performs an operation one of its rows (or pickers) prepared; answers the row as the server now has it.
     func perform(_ operation: RowOperation) async throws -> OperationOutcome
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem]
@@ -20,8 +20,14 @@ public protocol RecordAdapter: SystemAdapter {
 extension RecordAdapter {
     public func run(_ effect: Effect, post: @escaping @Sendable (Event) -> Void) async {
         switch effect {
-        case let .loadRows(request, _, pane, parent):
-            post(.rowsLoaded(request: request, await EffectRunner.capture { try await load(pane, parent: parent) }))
+        case let .loadRows(request, connection, pane, parent, scope):
+            let context = LoadContext(scope: scope, progress: { post(.rowsProgress(request: request, count: $0)) })
+            post(.rowsLoaded(request: request, await EffectRunner.capture {
+                var rows = try await load(pane, parent: parent, context: context)
+                // Each row says which connection it came from (in place: the array is this call's own).
+                for index in rows.indices where rows[index].connection == nil { rows[index].connection = connection }
+                return rows
+            }))
         case let .perform(operation, _, change):
             post(.operationDone(operation: operation, await EffectRunner.capture { try await perform(change) }))
         case let .loadPicker(request, _, pickerRequest):
@@ -34,6 +40,18 @@ extension RecordAdapter {
     /// Refuses a request this system did not prepare.
     func unknown(_ operation: RowOperation) -> MembershipError {
         .configuration(.unsupported("this endpoint cannot \(operation.description)"))
+    }
+}
+
+/// What a load is for: which rows the first pane lists, and where a long listing reports progress.
+public struct LoadContext: Sendable {
+    public var scope: ImageScope
+    /// Rows received so far (page by page).
+    public var progress: @Sendable (Int) -> Void
+
+    public init(scope: ImageScope = .mine, progress: @escaping @Sendable (Int) -> Void = { _ in }) {
+        self.scope = scope
+        self.progress = progress
     }
 }
 

@@ -8,6 +8,8 @@ struct ColumnSpec {
     var dropRank: Int?
     /// Takes the columns left over once every column has its preferred width.
     var flexible = false
+    /// Shown only when every other column can have its preferred width too.
+    var onlyWithRoom = false
 }
 
 /// A column placed in a pane: which spec, where it starts (relative to the table), how wide.
@@ -24,6 +26,8 @@ struct PlacedColumn: Equatable {
 enum ColumnPlan {
     static func place(_ specs: [ColumnSpec], width: Int) -> [PlacedColumn] {
         var kept = Array(specs.indices)
+        let roomy = specs.reduce(0) { $0 + $1.preferred } + max(0, specs.count - 1) <= width
+        if !roomy { kept.removeAll { specs[$0].onlyWithRoom } }
         func separators() -> Int { max(0, kept.count - 1) }
         func demand() -> Int {
             kept.reduce(0) { $0 + (specs[$1].dropRank == nil ? specs[$1].preferred : specs[$1].minimum) } + separators()

@@ -20,25 +20,7 @@ public enum ConsoleRenderer {
         let panes = Layout.panes(width: width, height: height)
         // Before the session exists every pane says why it is empty.
         let waiting: String? = state.session != nil ? nil : (state.connectionError != nil ? "not connected" : "connecting\(glyphs.ellipsis)")
-        if let records = state.records {
-            RecordPanesView.draw(on: &canvas, state, records, panes: panes, glyphs: glyphs, waiting: waiting)
-        }
-        if state.records == nil, let rect = panes[.images] {
-            PaneView(content: ImagesContent(glyphs: glyphs), pane: state.images, title: PaneTitles.images(state),
-                     focused: state.focus == .images, glyphs: glyphs, placeholder: waiting,
-                     note: state.truncation?.summary).draw(on: &canvas, in: rect)
-        }
-        if state.records == nil, let rect = panes[.members] {
-            let content = MembersContent(glyphs: glyphs, projectID: state.session?.projectID)
-            var members = PaneView(content: content, pane: state.members, title: PaneTitles.members(state),
-                                   focused: state.focus == .members, glyphs: glyphs)
-            if state.membersImageID == nil, state.members.rows.isEmpty { members.placeholder = waiting ?? state.system.pane(.members).selectHint }
-            members.draw(on: &canvas, in: rect)
-        }
-        if state.records == nil, let rect = panes[.memberships] {
-            PaneView(content: MembershipsContent(glyphs: glyphs, now: state.now), pane: state.memberships, title: PaneTitles.memberships(state),
-                     focused: state.focus == .memberships, glyphs: glyphs, placeholder: waiting).draw(on: &canvas, in: rect)
-        }
+        RecordPanesView.draw(on: &canvas, state, panes: panes, glyphs: glyphs, waiting: waiting)
         let body = Rect(row: 1, column: 0, width: width, height: height - 2)
         switch state.overlay {
         case .help: HelpOverlay.draw(on: &canvas, state, body: body, glyphs: glyphs)

@@ -15,12 +15,14 @@ protocol PaneContent {
     func cell(_ row: Row, column: Int, width: Int) -> (String, Role?)
     /// A short highlight over the whole row, if the row has one.
     func highlight(_ row: Row) -> Highlight.Kind?
-    /// A change in flight on the row (`removing…`), shown in the rightmost column on screen so it is
-    /// seen however narrow the pane.
+    /// A change in flight on the row (`removing…`).
     func inFlight(_ row: Row) -> String?
+    /// Which of the columns on screen shows a change in flight, so it is seen however narrow the pane.
+    func inFlightColumn(placed: [PlacedColumn]) -> Int?
 }
 
 extension PaneContent {
     func highlight(_ row: Row) -> Highlight.Kind? { nil }
     func inFlight(_ row: Row) -> String? { nil }
+    func inFlightColumn(placed: [PlacedColumn]) -> Int? { placed.last?.spec }
 }

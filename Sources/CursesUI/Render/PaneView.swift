@@ -66,9 +66,12 @@ struct PaneView<Content: PaneContent> {
             canvas.put(isMarked ? glyphs.mark : "", row: line, column: inner.column, count: content.gutter, role: gutterRole, ellipsis: "")
         }
         let inFlight = content.inFlight(row)
+        let inFlightColumn = inFlight == nil ? nil : content.inFlightColumn(placed: placed)
         for column in placed {
             var (text, role) = content.cell(row, column: column.spec, width: column.width)
-            if let inFlight, column.spec == placed.last?.spec { (text, role) = (glyphs.fold(inFlight), .statusInFlight) }
+            if let inFlight, column.spec == inFlightColumn {
+                (text, role) = (StatusText.inFlight(TerminalSafe.text(inFlight), width: column.width, glyphs: glyphs), .statusInFlight)
+            }
             canvas.put(text, row: line, column: tableColumn + column.offset, count: column.width,
                        role: base == .normal ? (role ?? base) : base, ellipsis: glyphs.ellipsis)
         }

@@ -139,12 +139,12 @@ public final class ConsoleLoop {
     /// (seconds since 1970) of the first paint that shows the loaded images pane is written there.
     private var firstPaintRecorded = false
     private func recordFirstPaintIfDue() {
-        guard !firstPaintRecorded, state.session != nil, state.images.loading == .idle, !state.loads.values.contains(where: {
-            if case .images = $0 { return true } else { return false }
+        guard !firstPaintRecorded, state.session != nil, state.records.primary.loading == .idle, !state.loads.values.contains(where: {
+            if case .records(.images, _, _) = $0 { return true } else { return false }
         }) else { return }
         firstPaintRecorded = true
         guard let path = ProcessInfo.processInfo.environment["MEMBERDECK_FIRST_PAINT_FILE"], !path.isEmpty else { return }
-        try? String(format: "%.6f %d\n", Date().timeIntervalSince1970, state.images.rows.count).write(toFile: path, atomically: true, encoding: .utf8)
+        try? String(format: "%.6f %d\n", Date().timeIntervalSince1970, state.records.primary.rows.count).write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
 

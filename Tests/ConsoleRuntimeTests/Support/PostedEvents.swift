@@ -13,6 +13,9 @@ final class PostedEvents: Sendable {
 
     var all: [Event] { events.withLockedValue { $0 } }
 
+    /// A listing's progress callback that posts what the runner posts for `request`.
+    func progress(request: Int) -> @Sendable (Int) -> Void { { [post] count in post(.rowsProgress(request: request, count: count)) } }
+
     /// The first posted event `match` extracts a value from, waiting up to `seconds` for it; records
     /// an issue and returns nil when none came in time.
     func first<T>(within seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,

@@ -19,6 +19,11 @@ extension RuntimeSandbox {
 }
 
 extension RecordAdapter {
+    /// A pane's rows, with the console's default scope (my images).
+    func load(_ pane: PaneID, parent: RowRef?) async throws -> [RecordRow] {
+        try await load(pane, parent: parent, context: LoadContext())
+    }
+
     /// The detail pane of `parent`, as the console asks for it when the row is selected.
     func detail(of parent: RecordRow) async throws -> [RecordRow] { try await load(.members, parent: parent.ref) }
 
@@ -32,7 +37,7 @@ extension RecordRow {
     /// The operation a key sends at once, or after the confirmation dialog.
     func operation(_ action: Action) throws -> RowOperation {
         switch actions[action] {
-        case let .perform(operation)?, let .confirm(_, _, _, operation)?: return operation
+        case let .perform(operation)?, let .confirm(_, _, _, operation, _)?: return operation
         default: throw RowActionMissing(action: action, row: key, found: actions[action])
         }
     }

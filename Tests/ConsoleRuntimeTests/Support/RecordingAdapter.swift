@@ -11,7 +11,7 @@ struct RecordingAdapter: SystemAdapter {
 
     func run(_ effect: Effect, post: @escaping @Sendable (Event) -> Void) async {
         ran.append(name, effect)
-        if case let .loadRows(request, _, _, _) = effect {
+        if case let .loadRows(request, _, _, _, _) = effect {
             post(.rowsLoaded(request: request, .success([RecordRow(key: name, cells: [name], ref: RowRef(name))])))
         }
     }
@@ -30,8 +30,20 @@ final class EffectLog: Sendable {
 
     func append(_ adapter: String, _ effect: Effect) { entries.withLockedValue { $0.append((adapter, effect)) } }
 
-    /// The adapters that ran `effect`, in order.
-    func adapters(that effect: Effect) -> [String] { entries.withLockedValue { $0.filter { $0.effect == effect }.map(\.adapter) } }
+    /// The adapters that ran `effect`, in order. An effect that named no connection reaches the
+    /// adapter naming the one it runs on.
+    func adapters(that effect: Effect) -> [String] {
+        entries.withLockedValue { $0.filter { $0.effect == effect || $0.effect == Self.named(effect, ConnectionID($0.adapter)) }.map(\.adapter) }
+    }
+
+    static func named(_ effect: Effect, _ connection: ConnectionID) -> Effect {
+        switch effect {
+        case let .loadRows(request, nil, pane, parent, scope): return .loadRows(request: request, connection: connection, pane: pane, parent: parent, scope: scope)
+        case let .perform(operation, nil, change): return .perform(operation: operation, connection: connection, change)
+        case let .loadPicker(request, nil, picker): return .loadPicker(request: request, connection: connection, picker)
+        default: return effect
+        }
+    }
 
     var count: Int { entries.withLockedValue { $0.count } }
 }

@@ -15,45 +15,122 @@ public struct RecordRow: PaneRow {
     /// True when selecting the row shows its detail in the second pane (an image's members, a user's memberships).
     public var opensDetail: Bool
     /// Indent level: children (an image's versions) sit under their parent.
-    public var depth: Int = 0
+    public var depth: Int {
+        get { extras.first?.depth ?? 0 }
+        set { modifyExtras { $0.depth = newValue } }
+    }
     /// Sorts children right after their parent whatever the column (the parent's key).
-    public var parentKey: String?
+    public var parentKey: String? {
+        get { extras.first?.parentKey }
+        set { modifyExtras { $0.parentKey = newValue } }
+    }
     /// The parent's cells: a child sorts as its parent, then among its siblings.
-    public var parentCells: [String]?
+    public var parentCells: [String]? {
+        get { extras.first?.parentCells }
+        set { modifyExtras { $0.parentCells = newValue } }
+    }
     /// True for a row whose children are shown.
-    public var isExpanded: Bool = false
+    public var isExpanded: Bool {
+        get { extras.first?.isExpanded ?? false }
+        set { modifyExtras { $0.isExpanded = newValue } }
+    }
     /// True for a row with children: Enter shows or hides them.
-    public var isExpandable: Bool = false
+    public var isExpandable: Bool {
+        get { extras.first?.isExpandable ?? false }
+        set { modifyExtras { $0.isExpandable = newValue } }
+    }
+    /// What the row is a view of (one membership): rows of any pane with the same subject show one
+    /// record, so a change to it shows in flight, and settles, on all of them.
+    public var subject: String?
+    /// True for the user's own row (my image, my project's membership): drawn as `(mine)`, `(you)`.
+    public var isMine: Bool = false
+    /// How the activity log names the row (an image and a member), when the system says.
+    public var logName: LogName? {
+        get { extras.first?.logName }
+        set { modifyExtras { $0.logName = newValue } }
+    }
+    /// Sort keys of columns that do not sort by their text (statuses in the order pending,
+    /// accepted, rejected), by column.
+    public var sortKeys: [Int: String] {
+        get { extras.first?.sortKeys ?? [:] }
+        set { modifyExtras { $0.sortKeys = newValue } }
+    }
+
+    /// What only some rows have (a tree's shape, a log name, sort keys, what this console is doing
+    /// or did to the row), behind one pointer: a pane holds 10,000 rows, most of which have none of it.
+    private struct Extras: Sendable, Equatable {
+        var inFlight: String?
+        var operationID: Int?
+        var highlight: Highlight?
+        var changedAt = 0
+        var depth = 0
+        var parentKey: String?
+        var parentCells: [String]?
+        var isExpanded = false
+        var isExpandable = false
+        var logName: LogName?
+        var sortKeys: [Int: String] = [:]
+    }
+    private var extras: [Extras] = []
+
+    private mutating func modifyExtras(_ change: (inout Extras) -> Void) {
+        if extras.isEmpty { extras = [Extras()] }
+        change(&extras[0])
+        if extras[0] == Extras() { extras = [] }
+    }
+
     /// A change in flight on this row (`removing…`, `can share → yes…`).
-    public var inFlight: String?
+    public var inFlight: String? {
+        get { extras.first?.inFlight }
+        set { modifyExtras { $0.inFlight = newValue } }
+    }
     /// The operation in flight, so that only its own answer settles the row.
-    public var operationID: Int?
-    public var highlight: Highlight?
+    public var operationID: Int? {
+        get { extras.first?.operationID }
+        set { modifyExtras { $0.operationID = newValue } }
+    }
+    public var highlight: Highlight? {
+        get { extras.first?.highlight }
+        set { modifyExtras { $0.highlight = newValue } }
+    }
     /// Logical time (`ConsoleState.sequence`) of the last change this console made to the row, so
     /// that a refresh requested before it cannot undo it.
-    public var changedAt: Int = 0
+    public var changedAt: Int {
+        get { extras.first?.changedAt ?? 0 }
+        set { modifyExtras { $0.changedAt = newValue } }
+    }
 
     public init(key: String, cells: [String], ref: RowRef, label: String? = nil, actions: [Action: RowAction] = [:],
-                opensDetail: Bool = false, depth: Int = 0, parentKey: String? = nil, isExpandable: Bool = false) {
+                opensDetail: Bool = false, depth: Int = 0, parentKey: String? = nil, isExpandable: Bool = false,
+                subject: String? = nil, isMine: Bool = false, logName: LogName? = nil) {
         self.key = key
+        self.subject = subject
+        self.isMine = isMine
         self.cells = cells
         self.ref = ref
         self.label = label ?? cells.first ?? key
         self.actions = actions
         self.opensDetail = opensDetail
-        self.depth = depth
-        self.parentKey = parentKey
-        self.isExpandable = isExpandable
+        if depth != 0 { self.depth = depth }
+        if parentKey != nil { self.parentKey = parentKey }
+        if isExpandable { self.isExpandable = isExpandable }
+        if logName != nil { self.logName = logName }
     }
 
     /// A child is found by its parent's texts too (`/Genomics` keeps the image's versions).
     public var searchableText: [String] { cells + (parentCells ?? []) }
 
     public func sortValue(column: Int) -> String {
-        let own = column < cells.count ? cells[column].lowercased() : ""
+        let own = sortKeys[column] ?? (column < cells.count ? cells[column].lowercased() : "")
         guard let parentCells else { return own }
         let parent = column < parentCells.count ? parentCells[column].lowercased() : ""
         return parent + "\u{1}" + own
+    }
+
+    /// The text of `column`, or empty.
+    public func cell(_ column: Int?) -> String {
+        guard let column, column >= 0, column < cells.count else { return "" }
+        return cells[column]
     }
 
     /// The same row as the server sent it, keeping what this console knows of it (a change in
@@ -65,6 +142,19 @@ public struct RecordRow: PaneRow {
         row.highlight = existing.highlight
         row.changedAt = existing.changedAt
         return row
+    }
+}
+
+/// How the activity log names a row: the object (an image) and, for a membership, the member.
+public struct LogName: Sendable, Equatable {
+    public var objectID: String
+    public var objectName: String
+    public var memberID: String
+
+    public init(objectID: String, objectName: String, memberID: String) {
+        self.objectID = objectID
+        self.objectName = objectName
+        self.memberID = memberID
     }
 }
 

@@ -11,16 +11,17 @@ public struct SystemModel: Sendable, Equatable {
     public var words: [Action: String]
     /// `:` commands of this system beyond the shared ones.
     public var commands: [CommandSpec]
+    /// How a batch summary says an action was done (`3 accepted`); `done` otherwise.
+    public var doneWords: [Action: String]
     /// Panes read again after a change settles, because they show its consequences.
     public var refreshAfterChange: [PaneID]
-    public var layout: PaneLayout
 
-    public init(name: String, layout: PaneLayout = .records, panes: [PaneID: PaneModel], words: [Action: String] = [:],
+    public init(name: String, panes: [PaneID: PaneModel], words: [Action: String] = [:], doneWords: [Action: String] = [:],
                 commands: [CommandSpec] = [], refreshAfterChange: [PaneID] = []) {
         self.name = name
-        self.layout = layout
         self.panes = panes
         self.words = words
+        self.doneWords = doneWords
         self.commands = commands
         self.refreshAfterChange = refreshAfterChange
     }
@@ -32,13 +33,17 @@ public struct SystemModel: Sendable, Equatable {
         !action.isCapability || panes.values.contains { $0.actions.contains(action) }
     }
 
-    /// Whether `action` applies in `pane`.
+    /// Whether `action` applies in `pane` (listed there, or acting there on a linked row).
     public func has(_ action: Action, in pane: PaneID) -> Bool {
-        !action.isCapability || self.pane(pane).actions.contains(action)
+        let model = self.pane(pane)
+        return !action.isCapability || model.actions.contains(action) || model.linked?.actions.contains(action) == true
     }
 
     /// The word after a key in hints and help.
     public func word(_ action: Action) -> String { words[action] ?? action.summary }
+
+    /// The word of a batch summary (`accepted`).
+    public func doneWord(_ action: Action) -> String { doneWords[action] ?? "done" }
 
     /// The command called `name`, if the system has it.
     public func command(_ name: String) -> CommandSpec? { commands.first { $0.names.contains(name) } }
@@ -48,21 +53,31 @@ public struct SystemModel: Sendable, Equatable {
 public struct PaneModel: Sendable, Equatable {
     /// `{}` is replaced by the detail's parent row (second pane) or the session's project (others).
     public var title: String
-    public var columns: [String]
+    /// The title while the pane lists everything (`:images all`), if the system has such a command.
+    public var allTitle: String?
+    public var columns: [ColumnModel]
     /// The actions this pane has beyond moving and filtering, in the order the hints show them.
     public var actions: [Action]
     /// Said when the pane has no rows.
     public var emptyHint: String
     /// Said by the detail pane while no row with a detail is selected (`select a user`).
     public var selectHint: String?
+    /// Set when the pane's rows show the state of another pane's rows.
+    public var linked: LinkedState?
 
-    public init(title: String, columns: [String], actions: [Action] = [], emptyHint: String = "nothing here", selectHint: String? = nil) {
+    public init(title: String, allTitle: String? = nil, columns: [ColumnModel], actions: [Action] = [], emptyHint: String = "nothing here",
+                selectHint: String? = nil, linked: LinkedState? = nil) {
         self.title = title
+        self.allTitle = allTitle
         self.columns = columns
         self.actions = actions
         self.emptyHint = emptyHint
         self.selectHint = selectHint
+        self.linked = linked
     }
+
+    /// The column that shows the row's state (a status), where a change in flight is shown.
+    public var stateColumn: Int? { columns.firstIndex { $0.style == .status } }
 }
 
 /// A `:` command a system adds (`:images all|mine`).
@@ -91,13 +106,4 @@ public enum CommandEffect: Sendable, Equatable {
     case focus(PaneID)
     /// Chooses what the images pane lists (all or mine).
     case imageScope
-}
-
-/// Which rows the three panes hold.
-public enum PaneLayout: Sendable, Equatable {
-    /// `RecordRow`s in `RecordPanes`, each carrying the actions its system prepared.
-    case records
-    /// Images, their members and the shares offered to my project (`ImageRow`, `MemberRow`,
-    /// `MembershipRow`), with status transitions.
-    case imageShares
 }

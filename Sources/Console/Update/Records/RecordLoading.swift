@@ -1,39 +1,52 @@
 import Foundation
 import MembershipKit
 
-/// The record panes: connecting, loading the three panes, the detail pane that follows the
-/// selected row of the first, and merging a reload with what this console changed meanwhile.
+/// The panes' rows: connecting, loading the three panes, the detail pane that follows the selected
+/// row of the first, and merging a reload with what this console changed meanwhile.
 extension ConsoleUpdate {
-    /// A connection to a system with record panes: a new system or session starts the panes over.
-    static func recordsConnected(_ state: inout ConsoleState, _ info: SessionInfo) -> [Effect] {
+    /// A connection: a new system or session starts the panes over.
+    static func connected(_ state: inout ConsoleState, _ info: SessionInfo) -> [Effect] {
         let previous = state.session
         state.session = info
         state.system = info.system
         state.connectionError = nil
         state.truncation = nil
-        if state.records == nil || (previous != nil && previous != info) {
+        if let previous, previous != info {
+            // Another cloud or endpoint: nothing of the previous one may stay on screen.
             state.records = RecordPanes()
             state.focus = .images
             state.loads = [:]
-            if previous != nil { flash(&state, "connected to \(info.cloud)", .info) }
+            flash(&state, "connected to \(info.cloud)", .info)
         }
-        return startRecordLoads(&state, includeDetail: false)
+        return startLoads(&state, includeDetail: false)
     }
 
-    static func startRecordLoads(_ state: inout ConsoleState, includeDetail: Bool) -> [Effect] {
-        guard state.records != nil else { return [] }
+    /// Loads the first and third panes (and the detail, on a refresh); none while another refresh is in flight.
+    static func startLoads(_ state: inout ConsoleState, includeDetail: Bool) -> [Effect] {
         var effects: [Effect] = []
         for pane in [PaneID.images, .memberships] {
             let request = takeID(&state)
             state.loads[request] = .records(pane: pane, parentKey: nil, requestedAt: state.sequence)
-            if state.records!.pane(pane).rows.isEmpty { state.records!.modify(pane) { $0.loading = .loading(count: 0) } }
-            effects.append(.loadRows(request: request, connection: connectionID(state), pane: pane, parent: nil))
+            if state.records.pane(pane).rows.isEmpty { state.records.modify(pane) { $0.loading = .loading(count: 0) } }
+            effects.append(.loadRows(request: request, connection: connectionID(state), pane: pane, parent: nil, scope: state.imageScope))
         }
-        if includeDetail, let parent = state.records?.detailParent {
+        if includeDetail, let parent = state.records.detailParent {
             effects += loadDetail(&state, parent)
         }
         if let interval = state.settings.refreshInterval { state.nextRefresh = state.now.addingTimeInterval(interval) }
         return effects
+    }
+
+    /// Reloads the first pane alone (`:images all`), replacing any load of it in flight.
+    static func reloadPrimary(_ state: inout ConsoleState) -> [Effect] {
+        state.records.primary.setRows([])
+        state.records.tree = []
+        state.records.primary.loading = .loading(count: 0)
+        state.loads = state.loads.filter { if case .records(.images, _, _) = $0.value { return false } else { return true } }
+        guard state.session != nil else { return [] }
+        let request = takeID(&state)
+        state.loads[request] = .records(pane: .images, parentKey: nil, requestedAt: state.sequence)
+        return [.loadRows(request: request, connection: connectionID(state), pane: .images, parent: nil, scope: state.imageScope)]
     }
 
     /// The connection of the session: rows loaded through it belong to it.
@@ -43,64 +56,86 @@ extension ConsoleUpdate {
 
     /// Points the detail pane at another row and loads it (or empties it for none).
     static func showDetail(_ state: inout ConsoleState, of parent: RecordRow?) -> [Effect] {
-        guard state.records != nil else { return [] }
-        state.records!.detailParent = parent
-        state.records!.detail.setRows([])
-        state.records!.detail.marked = []
+        state.records.detailParent = parent
+        state.records.detail.setRows([])
+        state.records.detail.marked = []
+        // Loads of the previous row are dropped: their results would be ignored anyway.
         state.loads = state.loads.filter { if case .records(.members, _, _) = $0.value { return false } else { return true } }
         guard let parent else {
-            state.records!.detail.loading = .idle
+            state.records.detail.loading = .idle
             return []
         }
-        state.records!.detail.loading = .loading(count: 0)
+        state.records.detail.loading = .loading(count: 0)
         return loadDetail(&state, parent)
     }
 
     static func loadDetail(_ state: inout ConsoleState, _ parent: RecordRow) -> [Effect] {
         let request = takeID(&state)
         state.loads[request] = .records(pane: .members, parentKey: parent.key, requestedAt: state.sequence)
-        return [.loadRows(request: request, connection: parent.connection ?? connectionID(state), pane: .members, parent: parent.ref)]
+        return [.loadRows(request: request, connection: parent.connection ?? connectionID(state), pane: .members, parent: parent.ref,
+                          scope: state.imageScope)]
+    }
+
+    /// Rows counted so far by a long listing (page by page).
+    static func rowsProgress(_ state: inout ConsoleState, _ request: Int, _ count: Int) {
+        guard case let .records(pane, _, _)? = state.loads[request] else { return }
+        state.records.modify(pane) { $0.loading = .loading(count: count) }
     }
 
     static func rowsLoaded(_ state: inout ConsoleState, _ request: Int, _ result: Result<[RecordRow], MembershipError>) -> [Effect] {
-        guard state.records != nil, let load = state.loads.removeValue(forKey: request),
-              case let .records(pane, parentKey, requestedAt) = load else { return [] }
-        if pane == .members, parentKey != state.records!.detailParent?.key { return [] }
+        guard let load = state.loads.removeValue(forKey: request), case let .records(pane, parentKey, requestedAt) = load else { return [] }
+        if pane == .members, parentKey != state.records.detailParent?.key { return [] }
+        var seen: [ActivityEntry] = []
         switch result {
         case let .success(loaded):
-            let connection = connectionID(state)
-            let rows = loaded.map { row -> RecordRow in
-                var row = row
-                if row.connection == nil { row.connection = connection }
-                return row
-            }
+            // A first load takes the linked state afterwards, in place (no copy of 10,000 rows); a
+            // refresh needs it before merging, so an unchanged state is not news.
+            let firstLoad = state.records.pane(pane).rows.isEmpty
+            let rows = prepared(state, pane, loaded, linkedState: !firstLoad)
             if pane == .images, rows.contains(where: { $0.isExpandable || $0.parentKey != nil }) {
-                state.records!.tree = rows
+                state.records.tree = rows
                 rebuildTree(&state)
             } else {
-                mergeRecords(&state, pane, rows, requestedAt: requestedAt)
+                seen = mergeRows(&state, pane, rows, requestedAt: requestedAt)
             }
-            state.records!.modify(pane) { $0.loading = .idle }
-            if pane == .images, let parent = state.records!.detailParent, let fresh = state.records!.primary.row(key: parent.key) {
-                state.records!.detailParent = fresh
+            state.records.modify(pane) { $0.loading = .idle }
+            if firstLoad { syncLinkedState(&state, of: pane) }
+            syncLinkedPanes(&state, from: pane)
+            if pane == .images, let parent = state.records.detailParent, let fresh = state.records.primary.row(key: parent.key) {
+                state.records.detailParent = fresh
             }
         case let .failure(error):
-            state.records!.modify(pane) { $0.loading = .failed(describe(error)) }
+            // Rows already shown (a refresh) stay, with what is in flight; the failure is shown and flashed.
+            state.records.modify(pane) { $0.loading = .failed(describe(error)) }
             flash(&state, "\(paneTitle(state, pane)): \(describe(error))", .error)
         }
-        return []
+        return record(&state, seen)
     }
 
     /// A reload replaces the rows, except what this console changed since it was requested: a row
     /// with a change in flight, or changed after the request, stays as the console shows it, and a
     /// row removed after the request stays removed (so a refresh racing an action never flickers).
-    /// A row that changed elsewhere is highlighted.
-    static func mergeRecords(_ state: inout ConsoleState, _ pane: PaneID, _ loaded: [RecordRow], requestedAt: Int) {
-        guard let records = state.records else { return }
+    /// A row that changed elsewhere is highlighted, and a changed state is logged as seen.
+    static func mergeRows(_ state: inout ConsoleState, _ pane: PaneID, _ loaded: [RecordRow], requestedAt: Int) -> [ActivityEntry] {
+        let records = state.records
         let current = records.pane(pane)
+        if current.rows.isEmpty, pane != .members || records.removed.isEmpty {
+            // Nothing shown, nothing removed: the rows as loaded (each key once), without a copy.
+            var keys = Set<String>()
+            var fresh = loaded
+            if !loaded.allSatisfy({ keys.insert($0.key).inserted }) {
+                var seen = Set<String>()
+                fresh = loaded.filter { seen.insert($0.key).inserted }
+            }
+            state.records.modify(pane) { $0.setRows(fresh) }
+            return []
+        }
         let wasLoaded = !isFirstLoad(current.loading)
         let until = state.now.addingTimeInterval(highlightSeconds)
+        // A pane showing another pane's state leaves the news to that pane.
+        let stateColumn = state.system.pane(pane).linked == nil ? state.system.pane(pane).stateColumn : nil
         var rows: [RecordRow] = []
+        var seen: [ActivityEntry] = []
         var keys = Set<String>()
         for row in loaded where keys.insert(row.key).inserted {
             if pane == .members, let removedAt = records.removed[row.key], removedAt > requestedAt { continue }
@@ -114,6 +149,10 @@ extension ConsoleUpdate {
                 var changed = row.keepingLocalState(of: existing)
                 changed.highlight = Highlight(kind: .external, until: until)
                 rows.append(changed)
+                if let stateColumn, let name = row.logName, existing.cell(stateColumn) != row.cell(stateColumn) {
+                    seen.append(ActivityEntry(time: state.now, imageID: name.objectID, imageName: name.objectName, memberID: name.memberID,
+                                              from: existing.cell(stateColumn), to: row.cell(stateColumn), outcome: .seen))
+                }
             } else {
                 rows.append(row.keepingLocalState(of: existing))
             }
@@ -121,20 +160,98 @@ extension ConsoleUpdate {
         for row in current.rows where !keys.contains(row.key) && (row.inFlight != nil || row.changedAt > requestedAt) {
             rows.append(row)
         }
-        state.records!.modify(pane) { $0.setRows(rows) }
-        if pane == .members { state.records!.removed = records.removed.filter { $0.value > requestedAt } }
+        state.records.modify(pane) { $0.setRows(rows) }
+        if pane == .members { state.records.removed = records.removed.filter { $0.value > requestedAt } }
+        return seen
+    }
+
+    /// True while a pane waits for its first rows (`.loading`), as opposed to a refresh of rows already shown.
+    static func isFirstLoad(_ loading: LoadState) -> Bool {
+        if case .loading = loading { return true }
+        return false
+    }
+
+    /// Loaded rows as the pane keeps them: with the session's connection where the system named
+    /// none, and, in a pane that shows another pane's state, that state filled in. One pass, so a
+    /// pane of 10,000 rows is copied once.
+    static func prepared(_ state: ConsoleState, _ pane: PaneID, _ loaded: [RecordRow], linkedState: Bool = true) -> [RecordRow] {
+        let connection = connectionID(state)
+        let linked = linkedState ? linkedStates(state, pane) : nil
+        // The runner names each row's connection; rows already as kept are not copied.
+        if !loaded.contains(where: { row in
+            if row.connection == nil { return true }
+            guard let (column, states) = linked, let subject = row.subject, column < row.cells.count else { return false }
+            return row.cells[column] != states[subject] ?? ""
+        }) { return loaded }
+        var rows = loaded
+        for index in rows.indices {
+            if rows[index].connection == nil { rows[index].connection = connection }
+            // Written only where it differs: an unchanged row, and the array, stay shared.
+            if let (column, states) = linked, let subject = rows[index].subject, column < rows[index].cells.count,
+               rows[index].cells[column] != states[subject] ?? "" {
+                rows[index].cells[column] = states[subject] ?? ""
+            }
+        }
+        return rows
+    }
+
+    /// For a pane that shows another pane's state: its state column, and the state of each subject
+    /// in the other pane.
+    static func linkedStates(_ state: ConsoleState, _ pane: PaneID) -> (column: Int, states: [String: String])? {
+        let model = state.system.pane(pane)
+        guard let linked = model.linked, let column = model.stateColumn else { return nil }
+        let sourceColumn = state.system.pane(linked.source).stateColumn
+        var states: [String: String] = [:]
+        for row in state.records.pane(linked.source).rows {
+            if let subject = row.subject { states[subject] = row.cell(sourceColumn) }
+        }
+        return (column, states)
+    }
+
+    /// After `source` loaded, the panes showing its state read it again (rows with their own change
+    /// in flight keep showing it).
+    static func syncLinkedPanes(_ state: inout ConsoleState, from source: PaneID) {
+        for pane in PaneID.allCases where state.system.pane(pane).linked?.source == source {
+            syncLinkedState(&state, of: pane)
+        }
+    }
+
+    /// A pane that shows another pane's state reads it again: only the rows whose state changed
+    /// are touched, in place.
+    static func syncLinkedState(_ state: inout ConsoleState, of pane: PaneID) {
+        guard let (column, states) = linkedStates(state, pane) else { return }
+        let stale: [String: String] = {
+            var stale: [String: String] = [:]
+            for row in state.records.pane(pane).rows where row.inFlight == nil {
+                guard let subject = row.subject, column < row.cells.count else { continue }
+                let value = states[subject] ?? ""
+                if row.cells[column] != value { stale[row.key] = value }
+            }
+            return stale
+        }()
+        if !stale.isEmpty {
+            state.records.modify(pane) { $0.update(keys: Array(stale.keys)) { row in row.cells[column] = stale[row.key] ?? "" } }
+        }
+        if pane == .images, !state.records.tree.isEmpty {
+            state.records.tree = state.records.tree.map { row in
+                guard let subject = row.subject, column < row.cells.count else { return row }
+                var row = row
+                row.cells[column] = states[subject] ?? ""
+                return row
+            }
+        }
     }
 
     /// The first pane: each parent row, and under an expanded one its children.
     static func rebuildTree(_ state: inout ConsoleState) {
-        guard let records = state.records else { return }
+        let records = state.records
         let rows = records.tree.compactMap { row -> RecordRow? in
             if let parent = row.parentKey { return records.expanded.contains(parent) ? row : nil }
             var row = row
             row.isExpanded = records.expanded.contains(row.key)
             return row
         }
-        state.records!.primary.setRows(rows)
+        state.records.primary.setRows(rows)
     }
 
     /// A pane's title as messages use it (`memberships of alice`).
@@ -142,17 +259,26 @@ extension ConsoleUpdate {
         recordPaneTitle(state, pane).lowercased()
     }
 
+    /// A pane as messages name it whatever row it shows (`members`, not `members of golden`).
+    static func paneName(_ state: ConsoleState, _ pane: PaneID) -> String {
+        let title = state.system.pane(pane).title
+        guard pane == .members, let detail = title.range(of: " of {}") ?? title.range(of: " {}") else { return paneTitle(state, pane) }
+        return String(title[..<detail.lowerBound]).lowercased()
+    }
+
     /// A pane's title, `{}` filled in: the detail's parent for the second pane, the project otherwise.
     public static func recordPaneTitle(_ state: ConsoleState, _ pane: PaneID) -> String {
-        let template = state.system.pane(pane).title
-        let fill = pane == .members ? (state.records?.detailParent?.label ?? "…") : (state.session?.projectName ?? "")
+        let model = state.system.pane(pane)
+        let template = state.imageScope == .all ? (model.allTitle ?? model.title) : model.title
+        let fill = pane == .members ? (state.records.detailParent?.label ?? "…") : (state.session?.projectName ?? "")
         return template.replacingOccurrences(of: "{}", with: fill)
     }
 
     /// On each tick: the detail pane follows the first pane's cursor once it rests, while the first
     /// pane has the focus or the detail shows nothing yet (after a new connection).
-    static func recordsFollowCursor(_ state: inout ConsoleState) -> [Effect] {
-        guard let records = state.records, let selected = records.primary.selected else { return [] }
+    static func followCursor(_ state: inout ConsoleState) -> [Effect] {
+        let records = state.records
+        guard let selected = records.primary.selected else { return [] }
         guard state.focus == .images || records.detailParent == nil else { return [] }
         if selected.opensDetail {
             return selected.key == records.detailParent?.key ? [] : showDetail(&state, of: selected)

@@ -46,7 +46,7 @@ extension ConsoleUpdate {
             guard let choice = picker.selected else { return [] }
             state.overlay = .none
             guard let next = choice.next else { return [] }
-            let parent = state.records?.detailParent
+            let parent = state.records.detailParent
             return start(&state, next, pane: .members, rowKey: nil, connection: parent?.connection ?? connectionID(state))
         default:
             return []

@@ -84,7 +84,7 @@ struct AtmosphereAdapter: RecordAdapter {
     let client: AtmosphereClient
     let versionNames = NameBook()
 
-    func load(_ pane: PaneID, parent: RowRef?) async throws -> [RecordRow] {
+    func load(_ pane: PaneID, parent: RowRef?, context: LoadContext) async throws -> [RecordRow] {
         switch pane {
         case .images:
             return try await loadImages().flatMap(AtmosphereSystem.imageRows)

@@ -88,7 +88,7 @@ struct BonitaAdapter: RecordAdapter {
     let client: BonitaClient
     static let pageSize = 100
 
-    func load(_ pane: PaneID, parent: RowRef?) async throws -> [RecordRow] {
+    func load(_ pane: PaneID, parent: RowRef?, context: LoadContext) async throws -> [RecordRow] {
         switch pane {
         case .images:
             return try await allUsers().map(BonitaSystem.userRow)

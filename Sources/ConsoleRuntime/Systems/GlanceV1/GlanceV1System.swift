@@ -77,7 +77,7 @@ struct GlanceV1Adapter: RecordAdapter {
     let projectID: String
     let imageNames = NameBook()
 
-    func load(_ pane: PaneID, parent: RowRef?) async throws -> [RecordRow] {
+    func load(_ pane: PaneID, parent: RowRef?, context: LoadContext) async throws -> [RecordRow] {
         switch pane {
         case .images:
             return try await loadImages().map(GlanceV1System.imageRow)

@@ -3,22 +3,50 @@ import Foundation
 import MembershipKit
 
 /// OpenStack Glance v2 (and Rackspace Cloud Images, its flavour with over-limit retries): images,
-/// the selected image's members with their status, and the shares offered to my project.
+/// the selected image's members with their status, and the shares offered to my project (the inbox).
+/// A membership of my project shows in three places (its inbox row, the image's Share column, my
+/// row among the image's members): they share one subject, so a change shows on all of them.
 public enum GlanceV2System: ConsoleSystem {
     public static let kinds: [EndpointKind] = [.glance, .rackspace]
 
+    static let statusActions: [Action] = [.accept, .reject, .pending]
+
     public static let model = SystemModel(
         name: "Glance v2",
-        layout: .imageShares,
         panes: [
-            .images: PaneModel(title: "Images", columns: ImageRow.columns, actions: [.open, .share, .accept],
-                               emptyHint: "no images"),
-            .members: PaneModel(title: "Members of {}", columns: MemberRow.columns,
-                                actions: [.accept, .reject, .pending, .share, .remove, .mark],
-                                emptyHint: "no members", selectHint: "select an image"),
-            .memberships: PaneModel(title: "Memberships", columns: MembershipRow.columns,
-                                    actions: [.accept, .reject, .pending, .mark, .open], emptyHint: "no shares offered to your project"),
+            .images: PaneModel(
+                title: "Images", allTitle: "All images",
+                columns: [
+                    ColumnModel("Name", style: .name, minimum: 12, preferred: 24, essential: true, flexible: true),
+                    ColumnModel("ID", style: .id, minimum: 8, preferred: 8, dropRank: 3),
+                    ColumnModel("Visibility", minimum: 7, preferred: 10, dropRank: 4),
+                    ColumnModel("Owner", style: .owner, minimum: 8, preferred: 8, dropRank: 2),
+                    ColumnModel("Share", style: .status, minimum: 8, preferred: 11, dropRank: 1),
+                    ColumnModel("Created", style: .time, minimum: 16, preferred: 16, dropRank: 5, onlyWithRoom: true),
+                ],
+                actions: [.open, .share, .accept], emptyHint: "no images",
+                linked: LinkedState(source: .memberships, actions: statusActions,
+                                    missing: "this image is not shared with your project; open it to manage its members")),
+            .members: PaneModel(
+                title: "Members of {}",
+                columns: [
+                    ColumnModel("Member ID", style: .member, minimum: 12, preferred: 32, essential: true),
+                    ColumnModel("Status", style: .status, minimum: 11, preferred: 12, essential: true, flexible: true),
+                    ColumnModel("Created", style: .time, minimum: 16, preferred: 16, dropRank: 2),
+                    ColumnModel("Updated", style: .time, minimum: 16, preferred: 16, dropRank: 1),
+                ],
+                actions: statusActions + [.share, .remove, .mark], emptyHint: "no members", selectHint: "select an image"),
+            .memberships: PaneModel(
+                title: "Memberships",
+                columns: [
+                    ColumnModel("Status", style: .status, minimum: 11, preferred: 12, essential: true),
+                    ColumnModel("Image", style: .name, minimum: 10, preferred: 20, essential: true, flexible: true),
+                    ColumnModel("Owner", style: .id, minimum: 8, preferred: 8, dropRank: 1),
+                    ColumnModel("Age", style: .age, minimum: 4, preferred: 4, dropRank: 2),
+                ],
+                actions: statusActions + [.mark, .open], emptyHint: "no shares offered to your project"),
         ],
+        doneWords: [.accept: "accepted", .reject: "rejected", .pending: "reset to pending", .remove: "removed", .share: "shared"],
         commands: [
             CommandSpec(names: ["images"], usage: ":images all|mine", help: "image scope", arguments: ["all", "mine"], effect: .imageScope),
             CommandSpec(names: ["inbox", "memberships"], usage: ":inbox", help: "focus the memberships", effect: .focus(.memberships)),
@@ -40,45 +68,7 @@ public enum GlanceV2System: ConsoleSystem {
                                projectName: token.project?.name ?? token.project?.id ?? "-", projectID: token.project?.id ?? "",
                                endpointHost: HostText.of(endpoint), isSandbox: isSandbox, isAdmin: token.isAdmin, system: model,
                                connection: connection ?? ConnectionID(cloud: cloudName))
-        return Connection(info: info, adapter: GlanceV2Adapter(glance: GlanceV2Client(session: session, paging: paging)))
+        let viewer = GlanceV2Rows.Viewer(projectID: token.project?.id ?? "", isAdmin: token.isAdmin)
+        return Connection(info: info, adapter: GlanceV2Adapter(glance: GlanceV2Client(session: session, paging: paging), viewer: viewer))
     }
-}
-
-/// Performs the image-share effects with a Glance v2 client.
-struct GlanceV2Adapter: SystemAdapter {
-    let glance: GlanceV2Client
-    /// When each share was created, kept across refreshes so each member row is read once.
-    let shareDates = ShareDateCache()
-
-    func run(_ effect: Effect, post: @escaping @Sendable (Event) -> Void) async {
-        let glance = self.glance
-        switch effect {
-        case let .loadImages(request, scope, projectID):
-            let loader = ImageLoader(glance: glance, post: post)
-            post(.imagesLoaded(request: request, await EffectRunner.capture { try await loader.images(scope: scope, projectID: projectID, request: request) }))
-        case let .loadMembers(request, imageID):
-            post(.membersLoaded(request: request, imageID: imageID, await EffectRunner.capture { try await glance.members(imageID: imageID) }))
-        case let .loadMemberships(request, projectID):
-            let loader = ImageLoader(glance: glance, post: post)
-            post(.membershipsLoaded(request: request, await EffectRunner.capture { try await loader.memberships(projectID: projectID, cache: shareDates) }))
-        case let .updateMember(operation, imageID, memberID, status):
-            post(.memberUpdated(operation: operation, await EffectRunner.capture { try await glance.updateMember(imageID: imageID, memberID: memberID, status: status) }))
-        case let .addMember(operation, imageID, memberID):
-            post(.memberAdded(operation: operation, await EffectRunner.capture { try await glance.addMember(imageID: imageID, memberID: memberID) }))
-        case let .removeMember(operation, imageID, memberID):
-            post(.memberRemoved(operation: operation, await EffectRunner.capture { try await glance.removeMember(imageID: imageID, memberID: memberID) }))
-        default:
-            break
-        }
-    }
-}
-
-/// Share creation dates by image, with the status they were read for.
-actor ShareDateCache {
-    var dates: [String: (status: String, createdAt: String?)] = [:]
-    func get(_ imageID: String, status: String) -> String?? {
-        guard let entry = dates[imageID], entry.status == status else { return nil }
-        return .some(entry.createdAt)
-    }
-    func set(_ imageID: String, status: String, createdAt: String?) { dates[imageID] = (status, createdAt) }
 }

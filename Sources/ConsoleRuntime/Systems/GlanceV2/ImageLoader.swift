@@ -5,24 +5,22 @@ import MembershipKit
 /// The reads behind the images and memberships panes.
 struct ImageLoader: Sendable {
     let glance: GlanceV2Client
-    let post: @Sendable (Event) -> Void
 
     /// `mine`: images my project owns, then images shared with it (any status), without duplicates.
-    /// `all`: everything the project can see. Progress is posted page by page.
-    func images(scope: ImageScope, projectID: String, request: Int) async throws -> [Image] {
-        let post = self.post
+    /// `all`: everything the project can see. Progress is reported page by page.
+    func images(scope: ImageScope, projectID: String, progress: @escaping @Sendable (Int) -> Void) async throws -> [Image] {
         switch scope {
         case .all:
             // visibility=all: without it Glance lists community images to their owner only.
-            return try await glance.listImages(ImageQuery(visibility: "all", memberStatus: "all", pageSize: 1000)) { post(.imagesProgress(request: request, count: $0)) }
+            return try await glance.listImages(ImageQuery(visibility: "all", memberStatus: "all", pageSize: 1000)) { progress($0) }
         case .mine:
             // Both listings at once; progress counts what has arrived of either.
             let counts = ProgressCounter()
             async let ownedImages = glance.listImages(ImageQuery(visibility: "all", owner: projectID, pageSize: 1000)) {
-                post(.imagesProgress(request: request, count: counts.set(owned: $0)))
+                progress(counts.set(owned: $0))
             }
             async let sharedImages = glance.listImages(ImageQuery(visibility: "shared", memberStatus: "all", pageSize: 1000)) {
-                post(.imagesProgress(request: request, count: counts.set(shared: $0)))
+                progress(counts.set(shared: $0))
             }
             let owned = try await ownedImages
             let shared = try await sharedImages

@@ -1,0 +1,162 @@
+import Console
+import MembershipKit
+
+/// The rows of Glance v2's panes, each with the changes the viewer may make to it: the owner (or an
+/// admin) adds and removes members; a member project (or an admin) accepts, rejects and resets its
+/// own share. Keys a viewer may not use say why. Public for `console-bench`, which fills the panes
+/// as a session would.
+public enum GlanceV2Rows {
+    /// Who is looking: what a row offers depends on it.
+    public struct Viewer: Sendable, Hashable {
+        public var projectID: String
+        public var isAdmin: Bool
+
+        public init(projectID: String, isAdmin: Bool) {
+            self.projectID = projectID
+            self.isAdmin = isAdmin
+        }
+    }
+
+    /// What a row is, for the adapter: an image (its members are the detail) or a member row.
+    /// An image is named by its id alone: small enough to be stored without an allocation in
+    /// each of 10,000 rows (the adapter keeps the images it listed).
+    enum Ref: Hashable, Sendable {
+        case image(id: String)
+        case member(imageID: String, memberID: String)
+    }
+
+    /// What an operation asks. A status change answers with a row of the pane it came from.
+    enum Request: Hashable, Sendable {
+        case setStatus(image: Image, sharedAt: String?, memberID: String, to: MemberStatus, answer: PaneID)
+        /// Adds to the image the operation was sent for (its target); the member id is the
+        /// operation's argument (typed in the prompt).
+        case add
+        case remove(image: Image, memberID: String)
+    }
+
+    static func label(_ image: Image) -> String {
+        guard let name = image.name, !name.isEmpty else { return image.id }
+        return name
+    }
+
+    /// The one membership a row shows: an image and a project. My own membership is named by the
+    /// image's id alone (the string the row already holds), so 10,000 image rows allocate nothing for it.
+    static func subject(imageID: String, memberID: String, viewer: Viewer) -> String {
+        memberID == viewer.projectID ? imageID : imageID + "/" + memberID
+    }
+
+    /// Pending first, then accepted, then rejected (the inbox's order).
+    static func statusOrder(_ status: String) -> String {
+        switch status {
+        case "pending": return "0"
+        case "accepted": return "1"
+        case "rejected": return "2"
+        default: return "3" + status
+        }
+    }
+
+    static func action(for status: MemberStatus) -> Action {
+        switch status {
+        case .accepted: return .accept
+        case .rejected: return .reject
+        case .pending: return .pending
+        }
+    }
+
+    static func verb(_ status: MemberStatus) -> String {
+        switch status {
+        case .accepted: return "accept"
+        case .rejected: return "reject"
+        case .pending: return "reset"
+        }
+    }
+
+    // MARK: Images
+
+    public static func imageRow(_ image: Image, viewer: Viewer) -> RecordRow {
+        let own = image.owner == viewer.projectID
+        let name = label(image)
+        // The Share column (my status) is filled in from the inbox, whose rows share the subject.
+        return RecordRow(key: image.id, cells: [image.name ?? "", image.id, image.visibility ?? "", image.owner ?? "", "", image.createdAt ?? ""],
+                         ref: RowRef(Ref.image(id: image.id)), label: name, actions: own || viewer.isAdmin ? ownerActions : othersActions,
+                         opensDetail: true, subject: own ? nil : subject(imageID: image.id, memberID: viewer.projectID, viewer: viewer), isMine: own)
+    }
+
+    /// `+` on an image, written once for every image (the row fills in `{key}` and `{row}`), so
+    /// that 10,000 image rows share one copy.
+    static let ownerActions: [Action: RowAction] = {
+        let newMember = RecordRow(key: "{}", cells: ["{}", "pending", "", ""], ref: RowRef(Ref.member(imageID: "{key}", memberID: "{}")),
+                                  subject: "{key}/{}", logName: LogName(objectID: "{key}", objectName: "{row}", memberID: "{}"))
+        let add = RowOperation(request: RowRef(Request.add), inFlight: "adding…", description: "share {row} with {}",
+                               newRow: newMember, from: "none", to: "pending", doneMessage: "shared {row} with {}")
+        return [.share: .prompt(label: "share {row} with (project ids, comma-separated): ", add)]
+    }()
+    static let othersActions: [Action: RowAction] = [.share: .refused("only the image's owner can add members")]
+
+    /// What the members pane needs of an image: Glance answers more (checksums, formats, tags),
+    /// which neither the rows nor the adapter need keep.
+    public static func slim(_ image: Image) -> Image {
+        var slim = Image(id: image.id, name: image.name, status: nil, visibility: nil, owner: image.owner)
+        slim.createdAt = image.createdAt
+        return slim
+    }
+
+    // MARK: Members
+
+    public static func memberRow(_ member: ImageMember, image: Image, viewer: Viewer) -> RecordRow {
+        let image = slim(image)
+        let mine = member.memberID == viewer.projectID
+        let name = label(image)
+        var actions: [Action: RowAction] = [:]
+        for status in MemberStatus.allCases {
+            actions[action(for: status)] = mine || viewer.isAdmin
+                ? .perform(statusOperation(image: image, sharedAt: member.createdAt, memberID: member.memberID, from: member.status,
+                                           to: status, answer: .members, viewer: viewer))
+                : .refused("only the member project itself can \(verb(status)) its share")
+        }
+        if image.owner == viewer.projectID || viewer.isAdmin {
+            let remove = RowOperation(request: RowRef(Request.remove(image: image, memberID: member.memberID)), inFlight: "removing…",
+                                      description: "remove \(member.memberID) from \(name)", from: member.status, to: "removed",
+                                      doneMessage: "removed \(member.memberID) from \(name)")
+            actions[.remove] = .confirm(title: "Remove", message: "Stop sharing \(name) with \(member.memberID)?", confirmLabel: "Remove",
+                                        remove, many: "Stop sharing \(name) with {n} projects?")
+        } else {
+            actions[.remove] = .refused("only the image's owner can remove members")
+        }
+        var row = RecordRow(key: member.memberID, cells: [member.memberID, member.status, member.createdAt ?? "", member.updatedAt ?? ""],
+                            ref: RowRef(Ref.member(imageID: image.id, memberID: member.memberID)), actions: actions,
+                            subject: subject(imageID: image.id, memberID: member.memberID, viewer: viewer), isMine: mine,
+                            logName: LogName(objectID: image.id, objectName: name, memberID: member.memberID))
+        row.sortKeys = [1: statusOrder(member.status)]
+        return row
+    }
+
+    // MARK: Inbox
+
+    public static func membershipRow(_ membership: Membership, viewer: Viewer) -> RecordRow {
+        let image = slim(membership.image)
+        let name = label(image)
+        var actions: [Action: RowAction] = [:]
+        for status in MemberStatus.allCases {
+            actions[action(for: status)] = .perform(statusOperation(image: image, sharedAt: membership.sharedAt, memberID: viewer.projectID,
+                                                                    from: membership.status, to: status, answer: .memberships, viewer: viewer))
+        }
+        var row = RecordRow(key: image.id, cells: [membership.status, image.name ?? "", image.owner ?? "", membership.sharedAt ?? image.createdAt ?? ""],
+                            ref: RowRef(Ref.image(id: image.id)), label: name, actions: actions, opensDetail: true,
+                            subject: subject(imageID: image.id, memberID: viewer.projectID, viewer: viewer),
+                            logName: LogName(objectID: image.id, objectName: name, memberID: viewer.projectID))
+        row.sortKeys = [0: statusOrder(membership.status) + (image.name ?? "").lowercased()]
+        return row
+    }
+
+    /// `pending → accepted`: the change, its words, and which pane's row the answer is.
+    static func statusOperation(image: Image, sharedAt: String?, memberID: String, from: String, to status: MemberStatus,
+                                answer: PaneID, viewer: Viewer) -> RowOperation {
+        let name = label(image)
+        // My own share is named by its image; another project's row (an admin's view) by the member too.
+        let subject = memberID == viewer.projectID ? name : "\(name) \(memberID)"
+        return RowOperation(request: RowRef(Request.setStatus(image: image, sharedAt: sharedAt, memberID: memberID, to: status, answer: answer)),
+                            inFlight: "\(from) → \(status.rawValue)…", description: "\(subject): \(from) → \(status.rawValue)",
+                            from: from, to: status.rawValue, doneMessage: "\(subject): \(from) → \(status.rawValue)")
+    }
+}
