@@ -35,8 +35,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "TerminalText",
+                "SettingRules",
             ]
         ),
+        // The rules for numbers in settings (timeouts, the refresh interval), pure, shared by the
+        // SDK's readers and the console's `:refresh`.
+        .target(name: "SettingRules"),
         // The embedded sandbox endpoint: Keystone, Glance v2/v1, Rackspace, Atmosphere and Bonita on SQLite.
         .target(
             name: "Sandbox",
@@ -48,9 +52,10 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        // Controller: state, events, effects and the pure update function; no terminal code.
         // The console's model, input and update: values and pure functions, no I/O and no clock.
-        .target(name: "Console", dependencies: ["MembershipKit"]),
+        // It depends on no target but the pure setting rules, so the SDK (and its network) is out of
+        // its reach; the runtime words the SDK's errors and notices as the console's own values.
+        .target(name: "Console", dependencies: ["SettingRules"]),
         // What the console does to the world: the effect runner, the loaders, each system's adapter, the activity log file.
         .target(name: "ConsoleRuntime", dependencies: ["Console", "MembershipKit", "TerminalText"]),
         // ncursesw, imported through a shim (SwiftPM drops pkg-config cflags; see shim.h).

@@ -35,7 +35,7 @@ public final class EffectRunner: Sendable {
                 guard let connection = await connections.connection(for: effect.connection) else {
                     // A row whose connection is gone: its load or change fails in words, never stays in flight.
                     let name = effect.connection.map { " \($0)" } ?? ""
-                    if let failed = effect.failure(.configuration(.unsupported("not connected to\(name)"))) { post(failed) }
+                    if let failed = effect.failure(Failure(MembershipError.configuration(.unsupported("not connected to\(name)")))) { post(failed) }
                     return
                 }
                 // The effect names the connection it runs on, so the rows it loads say where they came from.
@@ -48,7 +48,8 @@ public final class EffectRunner: Sendable {
         Task { [self] in
             do {
                 let post = self.post
-                let reports = ConnectionReports(onRetry: { post(.retrying($0)) }, onTruncated: { post(.listingTruncated($0)) })
+                let reports = ConnectionReports(onRetry: { post(.retrying(delay: $0.delay, status: $0.status)) },
+                                                onTruncated: { post(.listingTruncated(Truncation($0))) })
                 let connection = try await connector(target, reports)
                 await connections.open(connection)
                 post(.connected(connection.info))
@@ -58,8 +59,9 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    static func capture<T>(_ body: () async throws -> T) async -> Result<T, MembershipError> {
-        do { return .success(try await body()) } catch { return .failure(membershipError(error)) }
+    /// The result of `body`, its error worded for the console.
+    static func capture<T>(_ body: () async throws -> T) async -> Result<T, Failure> {
+        do { return .success(try await body()) } catch { return .failure(Failure(membershipError(error))) }
     }
 
     static func membershipError(_ error: any Error) -> MembershipError {
@@ -71,7 +73,7 @@ public final class EffectRunner: Sendable {
 
 extension Effect {
     /// The event that answers this effect with `error`, for effects that expect an answer.
-    func failure(_ error: MembershipError) -> Event? {
+    func failure(_ error: Failure) -> Event? {
         switch self {
         case let .loadRows(request, _, _, _, _): return .rowsLoaded(request: request, .failure(error))
         case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))

@@ -46,4 +46,13 @@ struct ArchitectureTests {
                                      in: ["Sources/Console"])
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
+
+    @Test("the model's target depends on nothing that can reach the network: not the SDK, not NIO")
+    func modelTargetHasNoSDK() throws {
+        let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let declaration = try #require(manifest.split(separator: "\n").first { $0.contains(#".target(name: "Console""#) })
+        #expect(declaration.contains(#".target(name: "Console", dependencies: ["SettingRules"])"#), "\(declaration)")
+        let imports = try Self.matches(#"^import (MembershipKit|NIO|AsyncHTTPClient|CNCurses)"#, in: ["Sources/Console", "Sources/SettingRules"])
+        #expect(imports.isEmpty, "\(imports.joined(separator: "\n"))")
+    }
 }

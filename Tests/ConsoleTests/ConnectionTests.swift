@@ -210,8 +210,7 @@ struct ConnectionTests {
 
     @Test func retryingShowsTheWaitUntilItIsOver() {
         var console = F.connected()
-        let notice = RetryNotice(method: "GET", url: "http://glance.test/v2/images", attempt: 1, delay: 2, status: 413)
-        #expect(console.send(.retrying(notice)).isEmpty)
+        #expect(console.send(.retrying(delay: 2, status: 413)).isEmpty)
         #expect(console.state.retryWait == RetryStatus(until: console.now.addingTimeInterval(2), status: 413))
         console.tick(1.5)
         #expect(console.state.retryWait != nil)

@@ -221,7 +221,7 @@ struct RecordPanesTests {
         var console = action.setUp()
         let sent = Self.operations(action.start(&console))
         let (operation, _) = try #require(sent.first, "no request sent")
-        _ = console.send(.operationDone(operation: operation, .failure(ConsoleFixture.httpError(403, "You are not permitted", requestID: "req-77"))))
+        _ = console.send(.operationDone(operation: operation, .failure(Failure(ConsoleFixture.httpError(403, "You are not permitted", requestID: "req-77")))))
         let row = console.state.records.pane(action.pane).row(key: action.rowKey)
         if let cells = action.rolledBackCells {
             #expect(row?.cells == cells)

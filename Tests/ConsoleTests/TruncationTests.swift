@@ -8,7 +8,7 @@ import Testing
 /// what loaded, a warning says why, and the header keeps saying PARTIAL until the next connection.
 @Suite("Listings that stop early")
 struct TruncationTests {
-    let truncation = PagingTruncation(what: "images", reason: .itemLimit(100_000), kept: 100_000)
+    let truncation = Truncation(PagingTruncation(what: "images", reason: .itemLimit(100_000), kept: 100_000))
 
     @Test("the warning is flashed and kept on the state; the loaded rows stay")
     func warningAndRowsKept() {

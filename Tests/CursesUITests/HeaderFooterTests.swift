@@ -147,7 +147,7 @@ struct PartialHeaderTests {
     @Test("PARTIAL shows in the badge role after a listing stopped early")
     func partialBadge() {
         var state = RenderFixture.connected()
-        state.truncation = PagingTruncation(what: "images", reason: .pageLimit(5_000), kept: 12)
+        state.truncation = Truncation(PagingTruncation(what: "images", reason: .pageLimit(5_000), kept: 12))
         let frame = RenderFixture.render(state)
         #expect(frame.lines[0].text.contains(" PARTIAL "))
         #expect(RenderFixture.role(of: "PARTIAL", in: frame) == .headerBadge)
@@ -157,7 +157,7 @@ struct PartialHeaderTests {
     @Test("the images pane's bottom border says why, and keeps saying it after the flash has gone")
     func partialNote() {
         var state = RenderFixture.connected()
-        state.truncation = PagingTruncation(what: "images", reason: .itemLimit(30), kept: 30)
+        state.truncation = Truncation(PagingTruncation(what: "images", reason: .itemLimit(30), kept: 30))
         state.flash = nil
         let frame = RenderFixture.render(state)
         #expect(frame.lines.contains { $0.text.contains("partial: stopped at 30 images (paging.max_items)") })

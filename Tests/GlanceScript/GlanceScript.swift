@@ -20,14 +20,14 @@ public enum GlanceScript: Sendable {
         let viewer = GlanceV2Rows.Viewer(projectID: state.session?.projectID ?? "", isAdmin: state.session?.isAdmin ?? false)
         switch self {
         case let .imagesLoaded(request, result):
-            return .rowsLoaded(request: request, result.map { $0.map { GlanceV2Rows.imageRow($0, viewer: viewer) } })
+            return .rowsLoaded(request: request, result.map { $0.map { GlanceV2Rows.imageRow($0, viewer: viewer) } }.mapError(Failure.init))
         case let .imagesProgress(request, count):
             return .rowsProgress(request: request, count: count)
         case let .membersLoaded(request, imageID, result):
             let image = Self.image(imageID, in: state)
-            return .rowsLoaded(request: request, result.map { $0.map { GlanceV2Rows.memberRow($0, image: image, viewer: viewer) } })
+            return .rowsLoaded(request: request, result.map { $0.map { GlanceV2Rows.memberRow($0, image: image, viewer: viewer) } }.mapError(Failure.init))
         case let .membershipsLoaded(request, result):
-            return .rowsLoaded(request: request, result.map { $0.map { GlanceV2Rows.membershipRow($0, viewer: viewer) } })
+            return .rowsLoaded(request: request, result.map { $0.map { GlanceV2Rows.membershipRow($0, viewer: viewer) } }.mapError(Failure.init))
         case let .memberUpdated(operation, result), let .memberAdded(operation, result):
             let request = state.operations[operation]?.change.operation.request.as(GlanceV2Rows.Request.self)
             return .operationDone(operation: operation, result.map { member in
@@ -39,9 +39,9 @@ public enum GlanceScript: Sendable {
                 case .add?, nil:
                     return .row(GlanceV2Rows.memberRow(member, image: Self.image(member.imageID, in: state), viewer: viewer))
                 }
-            })
+            }.mapError(Failure.init))
         case let .memberRemoved(operation, result):
-            return .operationDone(operation: operation, result.map { .removed })
+            return .operationDone(operation: operation, result.map { .removed }.mapError(Failure.init))
         }
     }
 

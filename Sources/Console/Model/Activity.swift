@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// One line of the activity log: a transition this console made or saw.
 public struct ActivityEntry: Sendable, Equatable {
@@ -30,10 +29,19 @@ public struct ActivityEntry: Sendable, Equatable {
 
     /// One line for the log file and the log overlay.
     public var line: String {
-        let stamp = Timestamp.format(time)
+        let stamp = Self.stamp(time)
         var text = "\(stamp)  \(imageName) (\(imageID))  \(memberID)  \(from) → \(to)  \(outcome.rawValue)"
         if let detail { text += ": \(detail)" }
         return text
+    }
+
+    /// `YYYY-MM-DDThh:mm:ssZ`, in UTC.
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+        return formatter.string(from: date)
     }
 
 }

@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// Which images the images pane lists.
 public enum ImageScope: String, Sendable, Equatable {
@@ -73,7 +72,7 @@ public struct ConsoleState: Sendable, Equatable {
     /// Seconds of a `Retry-After` wait in progress (a rate limiter said over limit), shown in the header.
     public var retryWait: RetryStatus?
     /// The last listing that stopped early on this connection; the header shows `PARTIAL`.
-    public var truncation: PagingTruncation?
+    public var truncation: Truncation?
     /// Set when the user asked to quit while work was in flight.
     public var quitRequestedAt: Date?
     public var shouldExit = false

@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// Everything that can happen to the console: keys, time, size, and results of work.
 public enum Event: Sendable {
@@ -10,17 +9,18 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int, paneHeights: [PaneID: Int])
     case connected(SessionInfo)
     case connectionFailed(String)
-    case retrying(RetryNotice)
+    /// A retry waits `delay` seconds (a rate limiter said over limit, with `status`).
+    case retrying(delay: Double, status: Int?)
     /// A listing stopped before its end (a paging limit, or a server whose pages never end).
-    case listingTruncated(PagingTruncation)
+    case listingTruncated(Truncation)
     /// Rows received so far by a long listing (page by page).
     case rowsProgress(request: Int, count: Int)
     /// A pane loaded.
-    case rowsLoaded(request: Int, Result<[RecordRow], MembershipError>)
+    case rowsLoaded(request: Int, Result<[RecordRow], Failure>)
     /// An operation on a row answered.
-    case operationDone(operation: Int, Result<OperationOutcome, MembershipError>)
+    case operationDone(operation: Int, Result<OperationOutcome, Failure>)
     /// The choices of a picker loaded.
-    case pickerLoaded(request: Int, Result<[PickerItem], MembershipError>)
+    case pickerLoaded(request: Int, Result<[PickerItem], Failure>)
     /// A left click in a pane; `row` is the position in the pane's visible rows, nil on its border or header.
     case clicked(pane: PaneID, row: Int?)
     /// The mouse wheel over a pane: positive moves down.

@@ -1,5 +1,5 @@
 import Foundation
-import MembershipKit
+import SettingRules
 
 /// The auto-refresh interval as `--refresh`, `:refresh` and config.yaml's `refresh` take it: the
 /// numbers `NumericSetting.refreshInterval` allows (1 s to a day), or `off`. One reading for all

@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// A short highlight after a row changed: by our action (settled), elsewhere (external) or a failure.
 public struct Highlight: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// The controller: `update(&state, event)` changes the state and returns the work to do.
 /// Deterministic: no I/O, no clock (time arrives in `.tick`), no ncurses.
@@ -42,8 +41,8 @@ public enum ConsoleUpdate {
         case let .rowsLoaded(request, result): return rowsLoaded(&state, request, result)
         case let .operationDone(operation, result): return operationDone(&state, operation, result)
         case let .pickerLoaded(request, result): return pickerLoaded(&state, request, result)
-        case let .retrying(notice):
-            state.retryWait = RetryStatus(until: state.now.addingTimeInterval(notice.delay), status: notice.status)
+        case let .retrying(delay, status):
+            state.retryWait = RetryStatus(until: state.now.addingTimeInterval(delay), status: status)
             return []
         case let .listingTruncated(truncation):
             // The pane shows what loaded; the header keeps saying it is not all, the flash says why.
@@ -103,5 +102,5 @@ public enum ConsoleUpdate {
         return state.nextID
     }
 
-    static func describe(_ error: MembershipError) -> String { error.description }
+    static func describe(_ error: Failure) -> String { error.description }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// Keys: overlays take them first, then the key map turns them into actions.
 extension ConsoleUpdate {

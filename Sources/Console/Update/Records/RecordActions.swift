@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// Keys that change something. Every change of every system goes through one engine: the row shows
 /// the change in flight at once (several may be in flight together, and every row showing the same
@@ -265,7 +264,7 @@ extension ConsoleUpdate {
 
     /// The answer: every row the change put in flight settles as the server has it (a row of
     /// another pane takes the answer's state), or returns to what it was.
-    static func operationDone(_ state: inout ConsoleState, _ operation: Int, _ result: Result<OperationOutcome, MembershipError>) -> [Effect] {
+    static func operationDone(_ state: inout ConsoleState, _ operation: Int, _ result: Result<OperationOutcome, Failure>) -> [Effect] {
         guard let pending = state.operations.removeValue(forKey: operation) else { return [] }
         let change = pending.change
         let until = state.now.addingTimeInterval(highlightSeconds)

@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// The panes' rows: connecting, loading the three panes, the detail pane that follows the selected
 /// row of the first, and merging a reload with what this console changed meanwhile.
@@ -82,7 +81,7 @@ extension ConsoleUpdate {
         state.records.modify(pane) { $0.loading = .loading(count: count) }
     }
 
-    static func rowsLoaded(_ state: inout ConsoleState, _ request: Int, _ result: Result<[RecordRow], MembershipError>) -> [Effect] {
+    static func rowsLoaded(_ state: inout ConsoleState, _ request: Int, _ result: Result<[RecordRow], Failure>) -> [Effect] {
         guard let load = state.loads.removeValue(forKey: request), case let .records(pane, parentKey, requestedAt) = load else { return [] }
         if pane == .members, parentKey != state.records.detailParent?.key { return [] }
         var seen: [ActivityEntry] = []

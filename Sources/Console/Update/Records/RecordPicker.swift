@@ -1,5 +1,4 @@
 import Foundation
-import MembershipKit
 
 /// Pickers: a searchable list the system fills (a group; then a role), whose choice leads to the
 /// next step the system prepared.
@@ -11,7 +10,7 @@ extension ConsoleUpdate {
         return [.loadPicker(request: load, connection: connection, request)]
     }
 
-    static func pickerLoaded(_ state: inout ConsoleState, _ request: Int, _ result: Result<[PickerItem], MembershipError>) -> [Effect] {
+    static func pickerLoaded(_ state: inout ConsoleState, _ request: Int, _ result: Result<[PickerItem], Failure>) -> [Effect] {
         guard state.loads.removeValue(forKey: request) != nil, case var .picker(picker) = state.overlay, picker.loadID == request else { return [] }
         picker.isLoading = false
         switch result {

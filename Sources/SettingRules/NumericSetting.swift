@@ -60,7 +60,8 @@ public struct NumericSetting: Sendable, Equatable {
         }
     }
 
-    static func format(_ number: Double) -> String {
+    /// A number as messages write it: `30`, not `30.0`.
+    public static func format(_ number: Double) -> String {
         number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }
