@@ -17,8 +17,10 @@ final class PostedEvents: Sendable {
     func progress(request: Int) -> @Sendable (Int) -> Void { { [post] count in post(.rowsProgress(request: request, count: count)) } }
 
     /// The first posted event `match` extracts a value from, waiting up to `seconds` for it; records
-    /// an issue and returns nil when none came in time.
-    func first<T>(within seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+    /// an issue and returns nil when none came in time. The bound is generous: it returns as soon
+    /// as the event comes, and on a loaded CI machine, where the whole suite shares two cores, a
+    /// connection that is retried twice has been seen to take more than ten seconds.
+    func first<T>(within seconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
                   _ match: (Event) -> T?) async -> T? {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
