@@ -144,7 +144,8 @@ struct GlanceV2AdapterTests {
             runner.perform(.connect)
             #expect(await events.first { if case let .connected(info) = $0 { info.userName } else { nil } } == "olivia")
             let image = Image(id: Self.ubuntu, name: Self.ubuntuName, status: nil, visibility: nil, owner: GlanceSeed.projectID("imaging"))
-            runner.perform(.loadRows(request: 8, connection: nil, pane: .members, parent: RowRef(GlanceV2Rows.Ref.image(id: image.id)), scope: .mine))
+            let row = GlanceV2Rows.imageRow(image, viewer: .init(projectID: GlanceSeed.projectID("imaging"), isAdmin: false))
+            runner.perform(.loadRows(request: 8, connection: nil, pane: .members, parent: row, scope: .mine))
             let members = try #require(await events.first { if case let .rowsLoaded(8, result) = $0 { result } else { nil } }).get()
             #expect(members.count == GlanceSeed.members(of: Self.ubuntuName).count)
         }

@@ -27,7 +27,7 @@ struct RecordPanesTests {
         return console
     }
 
-    static func loadRequests(_ effects: [Effect]) -> [(Int, PaneID, RowRef?)] {
+    static func loadRequests(_ effects: [Effect]) -> [(Int, PaneID, RecordRow?)] {
         effects.compactMap { if case let .loadRows(request, _, pane, parent, _) = $0 { return (request, pane, parent) } else { return nil } }
     }
 
@@ -285,7 +285,7 @@ struct RecordPanesTests {
         let loads = Self.loadRequests(console.tick())
         #expect(loads.count == 1)
         #expect(loads.first?.1 == .members)
-        #expect(loads.first?.2 == console.state.records.primary.selected?.ref)
+        #expect(loads.first?.2?.ref == console.state.records.primary.selected?.ref)
         _ = console.send(.rowsLoaded(request: loads[0].0, .success(Self.v1Members())))
         #expect(console.state.records.detail.rows.count == 2)
         #expect(ConsoleUpdate.recordPaneTitle(console.state, .members) == "Members of \(console.state.records.primary.selected!.label)")

@@ -146,7 +146,7 @@ extension RecordRow {
 }
 
 extension Array where Element == Effect {
-    private func loads(of wanted: PaneID) -> [(request: Int, parent: RowRef?)] {
+    private func loads(of wanted: PaneID) -> [(request: Int, parent: RecordRow?)] {
         compactMap { if case let .loadRows(request, _, pane, parent, _) = $0, pane == wanted { return (request, parent) } else { return nil } }
     }
 
@@ -154,7 +154,10 @@ extension Array where Element == Effect {
     public var membershipsRequests: [Int] { loads(of: .memberships).map(\.request) }
     public var membersRequests: [(request: Int, imageID: String)] {
         loads(of: .members).map { load in
-            if case let .image(id)? = load.parent?.as(GlanceV2Rows.Ref.self) { return (load.request, id) }
+            switch load.parent?.ref.as(GlanceV2Rows.Ref.self) {
+            case let .image(id)?, let .share(id)?: return (load.request, id)
+            default: return (load.request, "")
+            }
             return (load.request, "")
         }
     }
@@ -202,7 +205,7 @@ public enum GlanceOperation: Sendable, Equatable {
             self = .update(imageID: image.id, memberID: memberID, from: operation.from ?? "", to: status)
         case .add?:
             var imageID = ""
-            if case let .image(id)? = operation.target?.as(GlanceV2Rows.Ref.self) { imageID = id }
+            imageID = operation.target?.key ?? ""
             self = .add(imageID: imageID, memberID: operation.argument ?? "")
         case let .remove(image, memberID)?: self = .remove(imageID: image.id, memberID: memberID)
         case nil: return nil

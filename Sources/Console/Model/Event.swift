@@ -34,9 +34,9 @@ public enum Effect: Sendable, Equatable {
     case switchCloud(String)
     /// Connect to another endpoint of config.yaml (`:endpoint NAME`).
     case switchEndpoint(String)
-    /// Rows of a pane; `parent` is the row whose detail the second pane shows; `scope` what the
-    /// first pane lists.
-    case loadRows(request: Int, connection: ConnectionID?, pane: PaneID, parent: RowRef?, scope: ImageScope)
+    /// Rows of a pane; `parent` is the row whose detail the second pane shows (its system reads its
+    /// ref and cells); `scope` what the first pane lists.
+    case loadRows(request: Int, connection: ConnectionID?, pane: PaneID, parent: RecordRow?, scope: ImageScope)
     case perform(operation: Int, connection: ConnectionID?, RowOperation)
     case loadPicker(request: Int, connection: ConnectionID?, PickerRequest)
     case quit

@@ -21,9 +21,9 @@ extension RecordAdapter {
     public func run(_ effect: Effect, post: @escaping @Sendable (Event) -> Void) async {
         switch effect {
         case let .loadRows(request, connection, pane, parent, scope):
-            let context = LoadContext(scope: scope, progress: { post(.rowsProgress(request: request, count: $0)) })
+            let context = LoadContext(scope: scope, parentRow: parent, progress: { post(.rowsProgress(request: request, count: $0)) })
             post(.rowsLoaded(request: request, await EffectRunner.capture {
-                var rows = try await load(pane, parent: parent, context: context)
+                var rows = try await load(pane, parent: parent?.ref, context: context)
                 // Each row says which connection it came from (in place: the array is this call's own).
                 for index in rows.indices where rows[index].connection == nil { rows[index].connection = connection }
                 return rows
@@ -46,11 +46,14 @@ extension RecordAdapter {
 /// What a load is for: which rows the first pane lists, and where a long listing reports progress.
 public struct LoadContext: Sendable {
     public var scope: ImageScope
+    /// For the detail pane: the row whose detail it is, as the pane shows it (its cells too).
+    public var parentRow: RecordRow?
     /// Rows received so far (page by page).
     public var progress: @Sendable (Int) -> Void
 
-    public init(scope: ImageScope = .mine, progress: @escaping @Sendable (Int) -> Void = { _ in }) {
+    public init(scope: ImageScope = .mine, parentRow: RecordRow? = nil, progress: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.scope = scope
+        self.parentRow = parentRow
         self.progress = progress
     }
 }

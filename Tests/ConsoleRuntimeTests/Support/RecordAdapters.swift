@@ -25,11 +25,13 @@ extension RecordAdapter {
     }
 
     /// The detail pane of `parent`, as the console asks for it when the row is selected.
-    func detail(of parent: RecordRow) async throws -> [RecordRow] { try await load(.members, parent: parent.ref) }
+    func detail(of parent: RecordRow) async throws -> [RecordRow] {
+        try await load(.members, parent: parent.ref, context: LoadContext(parentRow: parent))
+    }
 
     /// The row with `key` in `pane` after a fresh load: what the server now has.
     func reloaded(_ key: String, in pane: PaneID = .members, parent: RecordRow?) async throws -> RecordRow? {
-        try await load(pane, parent: parent?.ref).first { $0.key == key }
+        try await load(pane, parent: parent?.ref, context: LoadContext(parentRow: parent)).first { $0.key == key }
     }
 }
 

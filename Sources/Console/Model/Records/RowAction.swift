@@ -8,8 +8,13 @@
 public struct RowOperation: Sendable, Equatable {
     /// What the system's adapter performs.
     public var request: RowRef
-    /// The row it was sent for (its ref), set when it is sent.
-    public var target: RowRef?
+    /// The row it was sent for (its ref and cells), set when it is sent.
+    public var target: RecordRow? {
+        get { targetStorage.first }
+        set { targetStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// Behind a pointer, as `newRow` is.
+    private var targetStorage: [RecordRow] = []
     /// What the row shows while the change is in flight (`removing…`, `can share → yes…`).
     public var inFlight: String
     /// What the flash and the activity log say (`remove p-a from golden`); `{}` is the argument.
@@ -33,9 +38,8 @@ public struct RowOperation: Sendable, Equatable {
     public var doneMessage: String?
 
     public init(request: RowRef, inFlight: String, description: String, newRow: RecordRow? = nil, argument: String? = nil,
-                from: String? = nil, to: String? = nil, doneMessage: String? = nil, target: RowRef? = nil) {
+                from: String? = nil, to: String? = nil, doneMessage: String? = nil) {
         self.request = request
-        self.target = target
         self.inFlight = inFlight
         self.description = description
         self.newRowStorage = newRow.map { [$0] } ?? []
@@ -48,7 +52,7 @@ public struct RowOperation: Sendable, Equatable {
     /// The operation as sent for `row`: `{key}` and `{row}` filled in, and `target` set.
     public func bound(to row: RecordRow) -> RowOperation {
         var bound = self
-        bound.target = target ?? row.ref
+        bound.target = target ?? row
         guard [description, inFlight, doneMessage ?? ""].contains(where: { $0.contains("{key}") || $0.contains("{row}") }) || newRow != nil else {
             return bound
         }

@@ -71,7 +71,7 @@ extension ConsoleUpdate {
     static func loadDetail(_ state: inout ConsoleState, _ parent: RecordRow) -> [Effect] {
         let request = takeID(&state)
         state.loads[request] = .records(pane: .members, parentKey: parent.key, requestedAt: state.sequence)
-        return [.loadRows(request: request, connection: parent.connection ?? connectionID(state), pane: .members, parent: parent.ref,
+        return [.loadRows(request: request, connection: parent.connection ?? connectionID(state), pane: .members, parent: parent,
                           scope: state.imageScope)]
     }
 

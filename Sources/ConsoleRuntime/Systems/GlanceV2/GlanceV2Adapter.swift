@@ -7,30 +7,20 @@ struct GlanceV2Adapter: RecordAdapter {
     let viewer: GlanceV2Rows.Viewer
     /// When each share was created, kept across refreshes so each member row is read once.
     let shareDates = ShareDateCache()
-    /// The images listed so far (slim), by id: rows name an image by id alone.
-    let images = ImageBook()
 
     func load(_ pane: PaneID, parent: RowRef?, context: LoadContext) async throws -> [RecordRow] {
         let loader = ImageLoader(glance: glance)
         switch pane {
         case .images:
             let listed = try await loader.images(scope: context.scope, projectID: viewer.projectID, progress: context.progress)
-            await images.record(listed)
             return listed.map { GlanceV2Rows.imageRow($0, viewer: viewer) }
         case .members:
-            guard let image = await image(parent) else { return [] }
+            guard let row = context.parentRow, let image = GlanceV2Rows.image(of: row) else { return [] }
             return try await glance.members(imageID: image.id).map { GlanceV2Rows.memberRow($0, image: image, viewer: viewer) }
         case .memberships:
             let memberships = try await loader.memberships(projectID: viewer.projectID, cache: shareDates)
-            await images.record(memberships.map(\.image))
             return memberships.map { GlanceV2Rows.membershipRow($0, viewer: viewer) }
         }
-    }
-
-    /// The image a row names, as last listed (an image never listed is known by its id only).
-    func image(_ ref: RowRef?) async -> Image? {
-        guard case let .image(id)? = ref?.as(GlanceV2Rows.Ref.self) else { return nil }
-        return await images.image(id) ?? Image(id: id, name: nil, status: nil, visibility: nil, owner: nil)
     }
 
     func perform(_ operation: RowOperation) async throws -> OperationOutcome {
@@ -42,7 +32,9 @@ struct GlanceV2Adapter: RecordAdapter {
             }
             return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer))
         case .add?:
-            guard let image = await image(operation.target), let memberID = operation.argument else { throw unknown(operation) }
+            guard let row = operation.target, let image = GlanceV2Rows.image(of: row), let memberID = operation.argument else {
+                throw unknown(operation)
+            }
             let member = try await glance.addMember(imageID: image.id, memberID: memberID)
             return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer))
         case let .remove(image, memberID)?:
@@ -54,17 +46,6 @@ struct GlanceV2Adapter: RecordAdapter {
     }
 
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem] { [] }
-}
-
-/// The images a connection listed, slim, by id.
-actor ImageBook {
-    private var byID: [String: Image] = [:]
-
-    func record(_ images: [Image]) {
-        for image in images { byID[image.id] = GlanceV2Rows.slim(image) }
-    }
-
-    func image(_ id: String) -> Image? { byID[id] }
 }
 
 /// Share creation dates by image, with the status they were read for.

@@ -17,11 +17,12 @@ public enum GlanceV2Rows {
         }
     }
 
-    /// What a row is, for the adapter: an image (its members are the detail) or a member row.
-    /// An image is named by its id alone: small enough to be stored without an allocation in
-    /// each of 10,000 rows (the adapter keeps the images it listed).
+    /// What a row is, for the adapter: an image of the images pane, a share of the inbox (both
+    /// open the image's members) or a member row. An image is named by its id alone, small enough
+    /// to be stored without an allocation in each of 10,000 rows; the rest is in the row's cells.
     enum Ref: Hashable, Sendable {
         case image(id: String)
+        case share(imageID: String)
         case member(imageID: String, memberID: String)
     }
 
@@ -93,6 +94,21 @@ public enum GlanceV2Rows {
     }()
     static let othersActions: [Action: RowAction] = [.share: .refused("only the image's owner can add members")]
 
+    /// The image a row of the images pane or the inbox shows, read back from its cells.
+    static func image(of row: RecordRow) -> Image? {
+        let value = { (column: Int) in row.cell(column).isEmpty ? nil : row.cell(column) }
+        switch row.ref.as(Ref.self) {
+        case let .image(id)?:
+            var image = Image(id: id, name: value(0), status: nil, visibility: value(2), owner: value(3))
+            image.createdAt = value(5)
+            return image
+        case let .share(imageID)?:
+            return Image(id: imageID, name: value(1), status: nil, visibility: nil, owner: value(2))
+        case .member?, nil:
+            return nil
+        }
+    }
+
     /// What the members pane needs of an image: Glance answers more (checksums, formats, tags),
     /// which neither the rows nor the adapter need keep.
     public static func slim(_ image: Image) -> Image {
@@ -142,7 +158,7 @@ public enum GlanceV2Rows {
                                                                     from: membership.status, to: status, answer: .memberships, viewer: viewer))
         }
         var row = RecordRow(key: image.id, cells: [membership.status, image.name ?? "", image.owner ?? "", membership.sharedAt ?? image.createdAt ?? ""],
-                            ref: RowRef(Ref.image(id: image.id)), label: name, actions: actions, opensDetail: true,
+                            ref: RowRef(Ref.share(imageID: image.id)), label: name, actions: actions, opensDetail: true,
                             subject: subject(imageID: image.id, memberID: viewer.projectID, viewer: viewer),
                             logName: LogName(objectID: image.id, objectName: name, memberID: viewer.projectID))
         row.sortKeys = [0: statusOrder(membership.status) + (image.name ?? "").lowercased()]
