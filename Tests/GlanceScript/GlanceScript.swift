@@ -158,7 +158,6 @@ extension Array where Element == Effect {
             case let .image(id)?, let .share(id)?: return (load.request, id)
             default: return (load.request, "")
             }
-            return (load.request, "")
         }
     }
 

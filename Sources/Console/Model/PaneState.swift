@@ -84,13 +84,14 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     public var markedRows: [Row] { rows.filter { marked.contains($0.key) } }
 
     /// Replaces the rows, keeping the cursor on the same row when it is still there.
-    public mutating func setRows(_ newRows: [Row]) {
+    /// Takes `newRows` by value: an array nobody else holds is kept as it is, not copied.
+    public mutating func setRows(_ newRows: consuming [Row]) {
         let selectedKey = selected?.key
-        rows = newRows
-        positions = Dictionary(newRows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        searchTexts = newRows.map(Self.searchText)
+        rows = consume newRows
+        positions = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        searchTexts = rows.map(Self.searchText)
         resort()
-        marked = marked.intersection(Set(newRows.map(\.key)))
+        if !marked.isEmpty { marked = marked.intersection(Set(rows.map(\.key))) }
         recompute(keepingKey: selectedKey)
     }
 

@@ -10,9 +10,10 @@ public enum ConsoleUpdate {
     /// How long quitting waits for operations still in flight.
     static let quitGraceSeconds: Double = 3
 
-    public static func update(_ state: inout ConsoleState, _ event: Event) -> [Effect] {
+    /// Takes the event by value, so loaded rows it was the only owner of are kept without a copy.
+    public static func update(_ state: inout ConsoleState, _ event: consuming Event) -> [Effect] {
         state.sequence += 1
-        switch event {
+        switch consume event {
         case let .key(key): return handleKey(&state, key)
         case let .tick(date): return handleTick(&state, date)
         case let .resize(width, height, paneHeights):

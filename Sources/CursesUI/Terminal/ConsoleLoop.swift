@@ -95,7 +95,9 @@ public final class ConsoleLoop {
                 events.append(.tick(Date()))
                 nextTick = Date().addingTimeInterval(Self.tickInterval)
             }
-            for event in events {
+            // Handed over one by one (not iterated), so each event reaches `update` with no other owner.
+            events.reverse()
+            while let event = events.popLast() {
                 for effect in ConsoleUpdate.update(&state, event) {
                     if case .quit = effect { continue }
                     perform(effect)

@@ -23,6 +23,15 @@ public struct RecordPanes: Sendable, Equatable {
         }
     }
 
+    /// Replaces a pane's rows, handing the array over (a closure passed to `modify` would copy it).
+    public mutating func setRows(_ id: PaneID, _ rows: consuming [RecordRow]) {
+        switch id {
+        case .images: primary.setRows(rows)
+        case .members: detail.setRows(rows)
+        case .memberships: overview.setRows(rows)
+        }
+    }
+
     public mutating func modify(_ id: PaneID, _ body: (inout PaneState<RecordRow>) -> Void) {
         switch id {
         case .images: body(&primary)

@@ -81,24 +81,23 @@ extension ConsoleUpdate {
         state.records.modify(pane) { $0.loading = .loading(count: count) }
     }
 
-    static func rowsLoaded(_ state: inout ConsoleState, _ request: Int, _ result: Result<[RecordRow], Failure>) -> [Effect] {
+    /// Takes the loaded rows by value (`consuming`): when the event was the only owner of the
+    /// array, the pane keeps that array, and filling in a linked state writes into it rather than
+    /// into a copy of 10,000 rows.
+    static func rowsLoaded(_ state: inout ConsoleState, _ request: Int, _ result: consuming Result<[RecordRow], Failure>) -> [Effect] {
         guard let load = state.loads.removeValue(forKey: request), case let .records(pane, parentKey, requestedAt) = load else { return [] }
         if pane == .members, parentKey != state.records.detailParent?.key { return [] }
         var seen: [ActivityEntry] = []
-        switch result {
-        case let .success(loaded):
-            // A first load takes the linked state afterwards, in place (no copy of 10,000 rows); a
-            // refresh needs it before merging, so an unchanged state is not news.
-            let firstLoad = state.records.pane(pane).rows.isEmpty
-            let rows = prepared(state, pane, loaded, linkedState: !firstLoad)
+        switch consume result {
+        case var .success(rows):
+            prepare(state, pane, &rows)
             if pane == .images, rows.contains(where: { $0.isExpandable || $0.parentKey != nil }) {
-                state.records.tree = rows
+                state.records.tree = consume rows
                 rebuildTree(&state)
             } else {
-                seen = mergeRows(&state, pane, rows, requestedAt: requestedAt)
+                seen = mergeRows(&state, pane, consume rows, requestedAt: requestedAt)
             }
             state.records.modify(pane) { $0.loading = .idle }
-            if firstLoad { syncLinkedState(&state, of: pane) }
             syncLinkedPanes(&state, from: pane)
             if pane == .images, let parent = state.records.detailParent, let fresh = state.records.primary.row(key: parent.key) {
                 state.records.detailParent = fresh
@@ -115,18 +114,17 @@ extension ConsoleUpdate {
     /// with a change in flight, or changed after the request, stays as the console shows it, and a
     /// row removed after the request stays removed (so a refresh racing an action never flickers).
     /// A row that changed elsewhere is highlighted, and a changed state is logged as seen.
-    static func mergeRows(_ state: inout ConsoleState, _ pane: PaneID, _ loaded: [RecordRow], requestedAt: Int) -> [ActivityEntry] {
+    static func mergeRows(_ state: inout ConsoleState, _ pane: PaneID, _ loaded: consuming [RecordRow], requestedAt: Int) -> [ActivityEntry] {
         let records = state.records
         let current = records.pane(pane)
         if current.rows.isEmpty, pane != .members || records.removed.isEmpty {
             // Nothing shown, nothing removed: the rows as loaded (each key once), without a copy.
             var keys = Set<String>()
-            var fresh = loaded
             if !loaded.allSatisfy({ keys.insert($0.key).inserted }) {
                 var seen = Set<String>()
-                fresh = loaded.filter { seen.insert($0.key).inserted }
+                loaded = loaded.filter { seen.insert($0.key).inserted }
             }
-            state.records.modify(pane) { $0.setRows(fresh) }
+            state.records.setRows(pane, consume loaded)
             return []
         }
         let wasLoaded = !isFirstLoad(current.loading)
@@ -171,27 +169,19 @@ extension ConsoleUpdate {
     }
 
     /// Loaded rows as the pane keeps them: with the session's connection where the system named
-    /// none, and, in a pane that shows another pane's state, that state filled in. One pass, so a
-    /// pane of 10,000 rows is copied once.
-    static func prepared(_ state: ConsoleState, _ pane: PaneID, _ loaded: [RecordRow], linkedState: Bool = true) -> [RecordRow] {
+    /// none, and, in a pane that shows another pane's state, that state filled in (so a refresh
+    /// whose state did not change is not news). One pass, writing only what differs, so rows
+    /// already as kept, and the array, are not copied.
+    static func prepare(_ state: ConsoleState, _ pane: PaneID, _ rows: inout [RecordRow]) {
         let connection = connectionID(state)
-        let linked = linkedState ? linkedStates(state, pane) : nil
-        // The runner names each row's connection; rows already as kept are not copied.
-        if !loaded.contains(where: { row in
-            if row.connection == nil { return true }
-            guard let (column, states) = linked, let subject = row.subject, column < row.cells.count else { return false }
-            return row.cells[column] != states[subject] ?? ""
-        }) { return loaded }
-        var rows = loaded
+        let linked = linkedStates(state, pane)
         for index in rows.indices {
             if rows[index].connection == nil { rows[index].connection = connection }
-            // Written only where it differs: an unchanged row, and the array, stay shared.
             if let (column, states) = linked, let subject = rows[index].subject, column < rows[index].cells.count,
                rows[index].cells[column] != states[subject] ?? "" {
                 rows[index].cells[column] = states[subject] ?? ""
             }
         }
-        return rows
     }
 
     /// For a pane that shows another pane's state: its state column, and the state of each subject
