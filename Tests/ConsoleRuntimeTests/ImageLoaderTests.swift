@@ -60,7 +60,7 @@ struct ImageLoaderTests {
     func memberships() async throws {
         try await RuntimeSandbox.with { sandbox in
             let memberships = try await Self.loader(sandbox, "cora", events: PostedEvents())
-                .memberships(projectID: GlanceSeed.projectID("analytics"), cache: ShareDateCache())
+                .memberships(projectID: GlanceSeed.projectID("analytics"), isAdmin: false, cache: ShareDateCache())
             let byName = Dictionary(uniqueKeysWithValues: memberships.map { ($0.image.name ?? "", $0.status) })
             #expect(byName == GlanceSeed.shared(with: "analytics"))
             #expect(memberships.allSatisfy { $0.sharedAt?.hasPrefix("2026-") == true })
@@ -73,17 +73,50 @@ struct ImageLoaderTests {
             let transport = try CountingTransport.make()
             let loader = try Self.loader(sandbox, "cora", transport: transport, events: PostedEvents())
             let analytics = GlanceSeed.projectID("analytics"), cache = ShareDateCache()
-            let first = try await loader.memberships(projectID: analytics, cache: cache)
+            let first = try await loader.memberships(projectID: analytics, isAdmin: false, cache: cache)
             #expect(transport.memberReads == first.count)
-            let second = try await loader.memberships(projectID: analytics, cache: cache)
+            let second = try await loader.memberships(projectID: analytics, isAdmin: false, cache: cache)
             #expect(transport.memberReads == first.count)
             #expect(second == first)
             // cora accepts one pending share: only that one is read again.
             let kafka = GlanceSeed.imageID("kafka-3.7-broker")
             _ = try await loader.glance.updateMember(imageID: kafka, memberID: analytics, status: .accepted)
-            let third = try await loader.memberships(projectID: analytics, cache: cache)
+            let third = try await loader.memberships(projectID: analytics, isAdmin: false, cache: cache)
             #expect(transport.memberReads == first.count + 1)
             #expect(third.first { $0.image.id == kafka }?.status == "accepted")
+        }
+    }
+
+    @Test("an admin's inbox holds only the shares offered to the admin's own project, though Glance ignores member_status for admins")
+    func adminInbox() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let adminProject = GlanceSeed.projectID("admin")
+            let loader = try Self.loader(sandbox, "admin", events: PostedEvents())
+            // The listings name every shared image of every project, under every status.
+            let pending = try await loader.glance.listImages(ImageQuery(visibility: "shared", memberStatus: "pending"))
+            #expect(pending.count > GlanceSeed.shared(with: "admin").count)
+            let before = try await loader.memberships(projectID: adminProject, isAdmin: true, cache: ShareDateCache())
+            #expect(before.count == GlanceSeed.shared(with: "admin").count)
+            #expect(Dictionary(before.map { ($0.image.name ?? "", $0.status) }, uniquingKeysWith: { first, _ in first }) == GlanceSeed.shared(with: "admin"))
+            // olivia offers an image to the admin's project: it is in the inbox once, pending, with its date.
+            let olivia = GlanceV2Client(session: try sandbox.keystoneSession("olivia"))
+            let ubuntu = GlanceSeed.imageID("golden-ubuntu-24.04-hardened")
+            _ = try await olivia.addMember(imageID: ubuntu, memberID: adminProject)
+            let after = try await loader.memberships(projectID: adminProject, isAdmin: true, cache: ShareDateCache())
+            let offered = after.filter { $0.image.id == ubuntu }
+            #expect(offered.count == 1 && offered.first?.status == "pending" && offered.first?.sharedAt?.hasPrefix("20") == true)
+            #expect(after.count == before.count + 1)
+        }
+    }
+
+    @Test("an admin's inbox fails, rather than guess, when a share cannot be read (not a 404)")
+    func adminInboxFailsOnUnreadableShare() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let transport = try CountingTransport.make(failsMemberReads: true)
+            let loader = try Self.loader(sandbox, "admin", transport: transport, events: PostedEvents())
+            await #expect(throws: MembershipError.self) {
+                _ = try await loader.memberships(projectID: GlanceSeed.projectID("admin"), isAdmin: true, cache: ShareDateCache())
+            }
         }
     }
 }

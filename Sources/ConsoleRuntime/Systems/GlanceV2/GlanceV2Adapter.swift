@@ -18,7 +18,7 @@ struct GlanceV2Adapter: RecordAdapter {
             guard let row = context.parentRow, let image = GlanceV2Rows.image(of: row) else { return [] }
             return try await glance.members(imageID: image.id).map { GlanceV2Rows.memberRow($0, image: image, viewer: viewer) }
         case .memberships:
-            let memberships = try await loader.memberships(projectID: viewer.projectID, cache: shareDates)
+            let memberships = try await loader.memberships(projectID: viewer.projectID, isAdmin: viewer.isAdmin, cache: shareDates)
             return memberships.map { GlanceV2Rows.membershipRow($0, viewer: viewer) }
         }
     }

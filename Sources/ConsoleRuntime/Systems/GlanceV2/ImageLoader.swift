@@ -31,24 +31,36 @@ struct ImageLoader: Sendable {
 
     /// Shares offered to my project: one listing per status (so each image's status is known
     /// without a request per image), then the share's creation date, read once per share.
-    func memberships(projectID: String, cache: ShareDateCache) async throws -> [Membership] {
+    ///
+    /// Glance ignores `member_status` for an admin (it lists every shared image of every project
+    /// under each status). When it did (the viewer is an admin, or one image came back under two
+    /// statuses), the listings only name candidates: each one's member record for my project says
+    /// whether it is shared with me, and with which status.
+    func memberships(projectID: String, isAdmin: Bool, cache: ShareDateCache) async throws -> [Membership] {
         let statuses = ["pending", "accepted", "rejected"]
         let glance = self.glance
-        var memberships: [Membership] = []
+        var byStatus: [String: [Image]] = [:]
         try await withThrowingTaskGroup(of: (String, [Image]).self) { group in
             for status in statuses {
                 group.addTask {
                     (status, try await glance.listImages(ImageQuery(visibility: "shared", memberStatus: status, pageSize: 1000)))
                 }
             }
-            var byStatus: [String: [Image]] = [:]
             for try await (status, images) in group { byStatus[status] = images }
-            for status in statuses {
-                for image in byStatus[status] ?? [] where image.owner != projectID {
+        }
+        var memberships: [Membership] = []
+        var seen = Set<String>()
+        var filterIgnored = isAdmin
+        for status in statuses {
+            for image in byStatus[status] ?? [] where image.owner != projectID {
+                if seen.insert(image.id).inserted {
                     memberships.append(Membership(image: image, status: status))
+                } else {
+                    filterIgnored = true
                 }
             }
         }
+        if filterIgnored { return try await verified(memberships, projectID: projectID, cache: cache) }
         // Dates of shares not seen before, a few requests at a time; a failure leaves the date empty.
         var missing: [Int] = []
         for (index, membership) in memberships.enumerated() {
@@ -58,15 +70,50 @@ struct ImageLoader: Sendable {
                 missing.append(index)
             }
         }
-        let fetched = await withTaskGroup(of: (Int, String?).self) { group -> [(Int, String?)] in
-            var results: [(Int, String?)] = []
+        let imageIDs = memberships.map(\.image.id)
+        let fetched = await Self.concurrently(missing) { index in
+            try? await glance.member(imageID: imageIDs[index], memberID: projectID).createdAt
+        }
+        for (index, createdAt) in fetched {
+            memberships[index].sharedAt = createdAt
+            await cache.set(memberships[index].image.id, status: memberships[index].status, createdAt: createdAt)
+        }
+        return memberships
+    }
+
+    /// The candidates that my project's member record confirms, with that record's status and
+    /// date. No record (404) means the image is not shared with me; any other failure fails the
+    /// load, rather than show a share that may not exist.
+    private func verified(_ candidates: [Membership], projectID: String, cache: ShareDateCache) async throws -> [Membership] {
+        let glance = self.glance
+        let answers = await Self.concurrently(Array(candidates.indices)) { index -> Result<ImageMember?, Error> in
+            do {
+                return .success(try await glance.member(imageID: candidates[index].image.id, memberID: projectID))
+            } catch let error as MembershipError where error.httpStatus == 404 {
+                return .success(nil)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var memberships: [Membership] = []
+        for (index, answer) in answers.sorted(by: { $0.0 < $1.0 }) {
+            guard let member = try answer.get() else { continue }
+            memberships.append(Membership(image: candidates[index].image, status: member.status, sharedAt: member.createdAt))
+            await cache.set(member.imageID, status: member.status, createdAt: member.createdAt)
+        }
+        return memberships
+    }
+
+    /// `body` for each item, at most 8 at a time (the connections of one host), in no particular order.
+    static func concurrently<Item: Sendable, Answer: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) async -> Answer) async -> [(Item, Answer)] {
+        await withTaskGroup(of: (Item, Answer).self) { group in
+            var results: [(Item, Answer)] = []
             var next = 0
             func launch() {
-                guard next < missing.count else { return }
-                let index = missing[next]
-                let imageID = memberships[index].image.id
+                guard next < items.count else { return }
+                let item = items[next]
                 next += 1
-                group.addTask { (index, try? await glance.member(imageID: imageID, memberID: projectID).createdAt) }
+                group.addTask { (item, await body(item)) }
             }
             for _ in 0..<8 { launch() }
             for await result in group {
@@ -75,11 +122,6 @@ struct ImageLoader: Sendable {
             }
             return results
         }
-        for (index, createdAt) in fetched {
-            memberships[index].sharedAt = createdAt
-            await cache.set(memberships[index].image.id, status: memberships[index].status, createdAt: createdAt)
-        }
-        return memberships
     }
 }
 
