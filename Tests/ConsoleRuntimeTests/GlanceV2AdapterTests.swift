@@ -73,7 +73,14 @@ struct GlanceV2AdapterTests {
             #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.cells[1], $0.cells[0]) }) == GlanceSeed.shared(with: "analytics"))
             for row in rows {
                 #expect(row.subject == row.key && row.opensDetail)
-                #expect(try row.operation(.accept).inFlight == "\(row.cells[0]) → accepted…")
+                // Each row offers every status but its own, which it says it has.
+                for (action, status) in [(Action.accept, "accepted"), (.reject, "rejected"), (.pending, "pending")] {
+                    if row.cells[0] == status {
+                        #expect(row.actions[action] == .refused("\(row.label) is already \(status)"))
+                    } else {
+                        #expect(try row.operation(action).inFlight == "\(row.cells[0]) → \(status)…")
+                    }
+                }
             }
         }
     }

@@ -33,47 +33,61 @@ struct BulkActionTests {
     @Test func anActionAppliesToEveryMarkedRowAsOneBatch() throws {
         var console = Self.allMarked()
         #expect(console.state.memberships.marked.count == 3)
-        let effects = console.press("r")
-        #expect(effects.updates.count == 3)
-        #expect(Set(effects.updates.map(\.imageID)) == [F.gamma.id, F.delta.id, F.epsilon.id])
-        #expect(effects.updates.allSatisfy { $0.memberID == F.me && $0.status == .rejected })
-        #expect(Set(effects.updates.map(\.operation)).count == 3)
+        let effects = console.press("a")
+        // delta is accepted already (see rowsAlreadyThereAreSkipped).
+        #expect(effects.updates.count == 2)
+        #expect(Set(effects.updates.map(\.imageID)) == [F.gamma.id, F.epsilon.id])
+        #expect(effects.updates.allSatisfy { $0.memberID == F.me && $0.status == .accepted })
+        #expect(Set(effects.updates.map(\.operation)).count == 2)
         #expect(console.state.memberships.marked.isEmpty)
-        #expect(console.state.memberships.rows.allSatisfy { $0.transition?.to == .rejected })
+        #expect(console.state.memberships.rows.filter { $0.key != F.delta.id }.allSatisfy { $0.transition?.to == .accepted })
         let batches = Set(console.state.operations.values.map(\.batch))
         #expect(batches.count == 1)
         let batch = try #require(batches.first ?? nil)
-        #expect(console.state.batches[batch] == BatchProgress(verb: "rejected", total: 3))
+        #expect(console.state.batches[batch] == BatchProgress(verb: "accepted", total: 2, skipped: ["delta is already accepted"]))
+    }
+
+    @Test("a marked row that already has the status is left out of the batch, and the summary says why")
+    func rowsAlreadyThereAreSkipped() throws {
+        var console = Self.allMarked()
+        let effects = console.press("r")
+        #expect(Set(effects.updates.map(\.imageID)) == [F.gamma.id, F.delta.id])
+        #expect(console.membership(F.epsilon.id)?.transition == nil)
+        for update in effects.updates {
+            console.send(.memberUpdated(operation: update.operation, .success(ImageMember(imageID: update.imageID, memberID: F.me, status: "rejected"))))
+        }
+        #expect(console.state.flash?.text == "2 rejected, 1 skipped: epsilon is already rejected")
     }
 
     @Test func partialFailureIsSummarisedOnceWhenTheLastAnswerArrives() throws {
         var console = Self.allMarked()
         let updates = console.press("a").updates
         let byImage = Dictionary(uniqueKeysWithValues: updates.map { ($0.imageID, $0.operation) })
-        let gamma = try #require(byImage[F.gamma.id]), delta = try #require(byImage[F.delta.id]), epsilon = try #require(byImage[F.epsilon.id])
+        // delta is accepted already: left out.
+        #expect(byImage[F.delta.id] == nil)
+        let gamma = try #require(byImage[F.gamma.id]), epsilon = try #require(byImage[F.epsilon.id])
 
-        console.send(.memberUpdated(operation: gamma, .success(ImageMember(imageID: F.gamma.id, memberID: F.me, status: "accepted"))))
-        #expect(console.state.flash == nil)
-        console.send(.memberUpdated(operation: delta, .failure(F.httpError(403, "image is deactivated"))))
+        console.send(.memberUpdated(operation: epsilon, .failure(F.httpError(403, "image is deactivated"))))
         #expect(console.state.flash == nil)
         #expect(console.state.batches.count == 1)
-        let last = console.send(.memberUpdated(operation: epsilon, .success(ImageMember(imageID: F.epsilon.id, memberID: F.me, status: "accepted"))))
+        let last = console.send(.memberUpdated(operation: gamma, .success(ImageMember(imageID: F.gamma.id, memberID: F.me, status: "accepted"))))
 
         let flash = try #require(console.state.flash)
         #expect(flash.level == .error)
-        #expect(flash.text.hasPrefix("2 accepted, 1 failed: "))
-        #expect(flash.text.contains("delta"))
+        #expect(flash.text.hasPrefix("1 accepted, 1 failed: "))
+        #expect(flash.text.contains("epsilon"))
         #expect(flash.text.contains("image is deactivated"))
+        #expect(flash.text.hasSuffix(", 1 skipped: delta is already accepted"))
         #expect(console.state.batches.isEmpty)
         #expect(console.state.operations.isEmpty)
         #expect(last.recorded.count == 1)
 
         #expect(console.membership(F.gamma.id)?.status == "accepted")
         #expect(console.membership(F.gamma.id)?.highlight?.kind == .settled)
+        #expect(console.membership(F.epsilon.id)?.status == "rejected")
+        #expect(console.membership(F.epsilon.id)?.highlight?.kind == .failed)
         #expect(console.membership(F.delta.id)?.status == "accepted")
-        #expect(console.membership(F.delta.id)?.highlight?.kind == .failed)
-        #expect(console.membership(F.epsilon.id)?.status == "accepted")
-        #expect(console.state.activity.map(\.outcome) == [.done, .failed, .done])
+        #expect(console.state.activity.map(\.outcome) == [.failed, .done])
     }
 
     @Test func aBatchWithoutFailuresIsAnInfoSummary() {
@@ -83,7 +97,7 @@ struct BulkActionTests {
             console.send(.memberUpdated(operation: update.operation,
                                         .success(ImageMember(imageID: update.imageID, memberID: F.me, status: "accepted"))))
         }
-        #expect(console.state.flash?.text == "3 accepted")
+        #expect(console.state.flash?.text == "2 accepted, 1 skipped: delta is already accepted")
         #expect(console.state.flash?.level == .info)
     }
 
@@ -94,8 +108,8 @@ struct BulkActionTests {
             console.send(.memberUpdated(operation: update.operation, .failure(F.httpError(500, "failure \(index)"))))
         }
         let text = console.state.flash?.text ?? ""
-        #expect(text.hasPrefix("0 reset to pending, 3 failed: "))
-        for index in 0..<3 { #expect(text.contains("failure \(index)")) }
+        #expect(text.hasPrefix("0 reset to pending, 2 failed: "))
+        for index in 0..<2 { #expect(text.contains("failure \(index)")) }
         #expect(console.state.memberships.rows.map(\.status) == ["pending", "accepted", "rejected"])
     }
 
@@ -107,7 +121,7 @@ struct BulkActionTests {
         console.press(" ")
         console.press(" ")
         console.press(" ")
-        let effects = console.press("r")
+        let effects = console.press("p")
         #expect(effects.updates.map(\.imageID).sorted() == [F.delta.id, F.epsilon.id])
         #expect(console.membership(F.gamma.id)?.transition?.to == .accepted)
         let batch = console.state.batches.values.first

@@ -13,7 +13,7 @@ import GlanceScript
 /// | image   | owner        | my status |
 /// |---------|--------------|-----------|
 /// | alpha   | me (shared)  | –         |  members: proj-b pending, proj-c accepted, proj-d rejected
-/// | beta    | me (private) | –         |
+/// | beta    | me (shared)  | –         |
 /// | delta   | proj-owner   | accepted  |
 /// | epsilon | proj-third   | rejected  |
 /// | gamma   | proj-owner   | pending   |
@@ -22,12 +22,19 @@ struct ConsoleFixture {
     static let me = "proj-me"
 
     static let alpha = Image(id: "img-alpha", name: "alpha", status: "active", visibility: "shared", owner: me)
-    static let beta = Image(id: "img-beta", name: "beta", status: "active", visibility: "private", owner: me)
+    static let beta = Image(id: "img-beta", name: "beta", status: "active", visibility: "shared", owner: me)
     static let delta = Image(id: "img-delta", name: "delta", status: "active", visibility: "shared", owner: "proj-owner")
     static let epsilon = Image(id: "img-epsilon", name: "epsilon", status: "active", visibility: "shared", owner: "proj-third")
     static let gamma = Image(id: "img-gamma", name: "gamma", status: "active", visibility: "shared", owner: "proj-owner")
 
     static let images = [gamma, alpha, delta, beta, epsilon]
+    /// The same images with beta private: Glance keeps no members for it (sorting by visibility
+    /// has two values to order).
+    static let imagesWithPrivateBeta = images.map { image in
+        var image = image
+        if image.id == beta.id { image.visibility = "private" }
+        return image
+    }
     static let memberships = [
         Membership(image: gamma, status: "pending", sharedAt: "2024-01-03T00:00:00Z"),
         Membership(image: delta, status: "accepted", sharedAt: "2024-01-01T00:00:00Z"),

@@ -43,8 +43,8 @@ struct ExpiryTests {
         console.type("proj")
         console.key(.enter)
         console.select("proj-c")
-        let operation = try #require(console.press("a").updates.first).operation
-        console.send(.memberUpdated(operation: operation, .success(ImageMember(imageID: F.alpha.id, memberID: "proj-c", status: "accepted"))))
+        let operation = try #require(console.press("r").updates.first).operation
+        console.send(.memberUpdated(operation: operation, .success(ImageMember(imageID: F.alpha.id, memberID: "proj-c", status: "rejected"))))
         console.tick(2)
         #expect(console.member("proj-c")?.highlight == nil)
         #expect(console.selectedKey == "proj-c")

@@ -40,7 +40,7 @@ struct SortTests {
     }
 
     @Test func sKeepsTheCursorOnTheSameRow() {
-        var console = F.connected()
+        var console = F.connected(images: F.imagesWithPrivateBeta)
         console.select(F.delta.id)
         #expect(console.state.images.cursor == 2)
         console.press("s")                                          // ID: img-alpha, img-beta, img-delta, img-epsilon, img-gamma
@@ -101,11 +101,11 @@ struct SortTests {
     }
 
     @Test func theSortHoldsAcrossAReload() {
-        var console = F.connected()
+        var console = F.connected(images: F.imagesWithPrivateBeta)
         console.press("s")
         console.press("s")
         let refresh = console.key(.character("R"))
-        console.answerImagesAndMemberships(refresh)
+        console.answerImagesAndMemberships(refresh, images: F.imagesWithPrivateBeta)
         #expect(console.state.images.sortColumn == 2)
         #expect(console.state.images.visibleRows.first?.key == F.beta.id)
     }

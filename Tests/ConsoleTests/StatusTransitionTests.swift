@@ -128,9 +128,9 @@ struct StatusTransitionTests {
         var seen = Self.usedIDs(console.send(.key(.character("R"))))
         console.focus(.memberships)
         var operations: [Int] = []
-        for imageID in [F.gamma.id, F.delta.id, F.epsilon.id] {
+        for (imageID, key): (String, Character) in [(F.gamma.id, "r"), (F.delta.id, "r"), (F.epsilon.id, "a")] {
             console.select(imageID)
-            let operation = try #require(console.press("r").updates.first).operation
+            let operation = try #require(console.press(key).updates.first).operation
             #expect(!seen.contains(operation))
             seen.insert(operation)
             operations.append(operation)
@@ -327,5 +327,21 @@ struct StatusTransitionTests {
         #expect(console.press("r").isEmpty)
         #expect(console.state.operations.count == 1)
         #expect(console.state.flash?.text.contains("not shared") != true)
+    }
+
+    @Test("a key that asks for the status a share already has says so and sends nothing")
+    func alreadyThere() {
+        var console = F.connected()
+        console.focus(.memberships)
+        console.select(F.delta.id)
+        #expect(console.press("a").isEmpty)
+        #expect(console.state.flash?.text == "delta is already accepted")
+        #expect(console.membership(F.delta.id)?.transition == nil)
+        // An admin's view of another project's member row names the member too.
+        var admin = F.connected(admin: true)
+        admin.focus(.members)
+        admin.select("proj-c")
+        #expect(admin.press("a").isEmpty)
+        #expect(admin.state.flash?.text == "alpha proj-c is already accepted")
     }
 }

@@ -153,6 +153,16 @@ struct PaneRenderTests {
         #expect(empty.text.contains("select an image"))
     }
 
+    @Test("an image that is not shared: the members pane says why it has none, dimmed")
+    func unsharedImageHasNoMembers() {
+        var state = RenderFixture.connected()
+        RenderFixture.key(&state, .character("j"))                              // beta, private
+        #expect(RenderFixture.send(&state, .tick(RenderFixture.now.addingTimeInterval(1))).isEmpty)
+        let frame = RenderFixture.render(state)
+        #expect(frame.text.contains("private image: only shared images have members"))
+        #expect(RenderFixture.role(of: "private image", in: frame) == .dim)
+    }
+
     @Test("before the session exists the panes say connecting")
     func notConnected() {
         let frame = RenderFixture.render(ConsoleState(system: GlanceV2System.model, now: RenderFixture.now))

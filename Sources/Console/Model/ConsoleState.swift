@@ -110,18 +110,22 @@ public struct BatchProgress: Sendable, Equatable {
     public var total: Int
     public var succeeded: Int = 0
     public var failures: [String] = []
+    /// Marked rows the batch left out, with why (`epsilon is already rejected`).
+    public var skipped: [String] = []
 
-    public init(verb: String, total: Int) {
+    public init(verb: String, total: Int, skipped: [String] = []) {
         self.verb = verb
         self.total = total
+        self.skipped = skipped
     }
 
     public var isComplete: Bool { succeeded + failures.count >= total }
 
-    /// `3 accepted, 1 failed: <member>: <reason>`.
+    /// `3 accepted, 1 failed: <member>: <reason>, 1 skipped: <why>`.
     public var summary: String {
         var text = "\(succeeded) \(verb)"
         if !failures.isEmpty { text += ", \(failures.count) failed: " + failures.joined(separator: "; ") }
+        if !skipped.isEmpty { text += ", \(skipped.count) skipped: " + skipped.joined(separator: "; ") }
         return text
     }
 }

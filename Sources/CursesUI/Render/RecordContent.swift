@@ -96,8 +96,12 @@ enum RecordPanesView {
                                         noun: pane == .images ? model.title.lowercased() : "rows", now: state.now)
             var view = PaneView(content: content, pane: paneState, title: title, focused: state.focus == pane, glyphs: glyphs, placeholder: waiting)
             if pane == .images { view.note = state.truncation?.summary }
-            if pane == .members, records.detailParent == nil, paneState.rows.isEmpty {
-                view.placeholder = waiting ?? model.selectHint
+            if pane == .members, paneState.rows.isEmpty {
+                if records.detailParent == nil {
+                    view.placeholder = waiting ?? model.selectHint
+                } else if let note = records.detailParent?.detailNote {
+                    view.placeholder = TerminalSafe.text(note)
+                }
             }
             view.draw(on: &canvas, in: rect)
         }

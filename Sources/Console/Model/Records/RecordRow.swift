@@ -56,6 +56,13 @@ public struct RecordRow: PaneRow {
         set { modifyExtras { $0.sortKeys = newValue } }
     }
 
+    /// Why the row has no detail to load (`public image: only shared images have members`): the
+    /// second pane says so instead of asking the server.
+    public var detailNote: String? {
+        get { extras.first?.detailNote }
+        set { modifyExtras { $0.detailNote = newValue } }
+    }
+
     /// What only some rows have (a tree's shape, a log name, sort keys, what this console is doing
     /// or did to the row), behind one pointer: a pane holds 10,000 rows, most of which have none of it.
     private struct Extras: Sendable, Equatable {
@@ -70,6 +77,7 @@ public struct RecordRow: PaneRow {
         var isExpandable = false
         var logName: LogName?
         var sortKeys: [Int: String] = [:]
+        var detailNote: String?
     }
     private var extras: [Extras] = []
 

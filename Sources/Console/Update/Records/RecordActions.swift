@@ -116,6 +116,8 @@ extension ConsoleUpdate {
             return []
         }
         if chosen.count == 1 {
+            // The marked rows left out say why until the answer's message replaces it.
+            if let refusal = refusals.first { flash(&state, refusal.text, refusal.level) }
             return start(&state, first.action, pane: pane, rowKey: first.row.key, connection: first.row.connection, origin: first.origin)
         }
         // Several marked rows: one dialog, or one batch, for all of them (prompts and pickers act on one row).
@@ -132,7 +134,7 @@ extension ConsoleUpdate {
             state.overlay = .confirm(confirmation)
             return []
         }
-        return startBatch(&state, changes, doneWord: state.system.doneWord(action))
+        return startBatch(&state, changes, doneWord: state.system.doneWord(action), skipped: refusals.map(\.text))
     }
 
     /// Why a key does nothing to a row.
@@ -215,10 +217,10 @@ extension ConsoleUpdate {
     }
 
     /// Sends changes together; when there are several, one summary flashes when the last answers.
-    static func startBatch(_ state: inout ConsoleState, _ changes: [RecordChange], doneWord: String) -> [Effect] {
+    static func startBatch(_ state: inout ConsoleState, _ changes: [RecordChange], doneWord: String, skipped: [String] = []) -> [Effect] {
         if state.settings.readOnly { return [] }
         let batch = changes.count > 1 ? takeID(&state) : nil
-        if let batch { state.batches[batch] = BatchProgress(verb: doneWord, total: changes.count) }
+        if let batch { state.batches[batch] = BatchProgress(verb: doneWord, total: changes.count, skipped: skipped) }
         return changes.flatMap { startOperation(&state, $0, batch: batch) }
     }
 

@@ -60,7 +60,7 @@ extension ConsoleUpdate {
         state.records.detail.marked = []
         // Loads of the previous row are dropped: their results would be ignored anyway.
         state.loads = state.loads.filter { if case .records(.members, _, _) = $0.value { return false } else { return true } }
-        guard let parent else {
+        guard let parent, parent.detailNote == nil else {
             state.records.detail.loading = .idle
             return []
         }
@@ -69,6 +69,7 @@ extension ConsoleUpdate {
     }
 
     static func loadDetail(_ state: inout ConsoleState, _ parent: RecordRow) -> [Effect] {
+        guard parent.detailNote == nil else { return [] }
         let request = takeID(&state)
         state.loads[request] = .records(pane: .members, parentKey: parent.key, requestedAt: state.sequence)
         return [.loadRows(request: request, connection: parent.connection ?? connectionID(state), pane: .members, parent: parent,
@@ -88,6 +89,7 @@ extension ConsoleUpdate {
         guard let load = state.loads.removeValue(forKey: request), case let .records(pane, parentKey, requestedAt) = load else { return [] }
         if pane == .members, parentKey != state.records.detailParent?.key { return [] }
         var seen: [ActivityEntry] = []
+        var detail: [Effect] = []
         switch consume result {
         case var .success(rows):
             prepare(state, pane, &rows)
@@ -101,13 +103,15 @@ extension ConsoleUpdate {
             syncLinkedPanes(&state, from: pane)
             if pane == .images, let parent = state.records.detailParent, let fresh = state.records.primary.row(key: parent.key) {
                 state.records.detailParent = fresh
+                // Shared since (or no longer): its detail is loaded (or the pane says why there is none).
+                if fresh.detailNote != parent.detailNote { detail = showDetail(&state, of: fresh) }
             }
         case let .failure(error):
             // Rows already shown (a refresh) stay, with what is in flight; the failure is shown and flashed.
             state.records.modify(pane) { $0.loading = .failed(describe(error)) }
             flash(&state, "\(paneTitle(state, pane)): \(describe(error))", .error)
         }
-        return record(&state, seen)
+        return detail + record(&state, seen)
     }
 
     /// A reload replaces the rows, except what this console changed since it was requested: a row
@@ -270,7 +274,9 @@ extension ConsoleUpdate {
         guard let selected = records.primary.selected else { return [] }
         guard state.focus == .images || records.detailParent == nil else { return [] }
         if selected.opensDetail {
-            return selected.key == records.detailParent?.key ? [] : showDetail(&state, of: selected)
+            // The same row again: nothing to do, unless it now has a detail, or no longer has one.
+            let same = selected.key == records.detailParent?.key && selected.detailNote == records.detailParent?.detailNote
+            return same ? [] : showDetail(&state, of: selected)
         }
         // A parent row (an image of versions) keeps the detail of the child chosen before.
         guard records.detailParent != nil, !selected.isExpandable else { return [] }

@@ -77,10 +77,15 @@ public enum GlanceV2Rows {
     public static func imageRow(_ image: Image, viewer: Viewer) -> RecordRow {
         let own = image.owner == viewer.projectID
         let name = label(image)
+        // Glance keeps members only for shared images (it answers 403 for the others' members).
+        let shared = image.visibility.map { $0.isEmpty || $0 == "shared" } ?? true
+        let actions = !(own || viewer.isAdmin) ? othersActions : shared ? ownerActions : unsharedActions
         // The Share column (my status) is filled in from the inbox, whose rows share the subject.
-        return RecordRow(key: image.id, cells: [image.name ?? "", image.id, image.visibility ?? "", image.owner ?? "", "", image.createdAt ?? ""],
-                         ref: RowRef(Ref.image(id: image.id)), label: name, actions: own || viewer.isAdmin ? ownerActions : othersActions,
-                         opensDetail: true, subject: own ? nil : subject(imageID: image.id, memberID: viewer.projectID, viewer: viewer), isMine: own)
+        var row = RecordRow(key: image.id, cells: [image.name ?? "", image.id, image.visibility ?? "", image.owner ?? "", "", image.createdAt ?? ""],
+                            ref: RowRef(Ref.image(id: image.id)), label: name, actions: actions,
+                            opensDetail: true, subject: own ? nil : subject(imageID: image.id, memberID: viewer.projectID, viewer: viewer), isMine: own)
+        if !shared { row.detailNote = "\(image.visibility ?? "") image: only shared images have members" }
+        return row
     }
 
     /// `+` on an image, written once for every image (the row fills in `{key}` and `{row}`), so
@@ -93,6 +98,9 @@ public enum GlanceV2Rows {
         return [.share: .prompt(label: "share {row} with (project ids, comma-separated): ", add)]
     }()
     static let othersActions: [Action: RowAction] = [.share: .refused("only the image's owner can add members")]
+    static let unsharedActions: [Action: RowAction] = [
+        .share: .refused("only shared images have members (openstack image set --shared makes it one)"),
+    ]
 
     /// The image a row of the images pane or the inbox shows, read back from its cells.
     static func image(of row: RecordRow) -> Image? {
@@ -126,8 +134,8 @@ public enum GlanceV2Rows {
         var actions: [Action: RowAction] = [:]
         for status in MemberStatus.allCases {
             actions[action(for: status)] = mine || viewer.isAdmin
-                ? .perform(statusOperation(image: image, sharedAt: member.createdAt, memberID: member.memberID, from: member.status,
-                                           to: status, answer: .members, viewer: viewer))
+                ? statusAction(image: image, sharedAt: member.createdAt, memberID: member.memberID, from: member.status,
+                               to: status, answer: .members, viewer: viewer)
                 : .refused("only the member project itself can \(verb(status)) its share")
         }
         if image.owner == viewer.projectID || viewer.isAdmin {
@@ -154,8 +162,8 @@ public enum GlanceV2Rows {
         let name = label(image)
         var actions: [Action: RowAction] = [:]
         for status in MemberStatus.allCases {
-            actions[action(for: status)] = .perform(statusOperation(image: image, sharedAt: membership.sharedAt, memberID: viewer.projectID,
-                                                                    from: membership.status, to: status, answer: .memberships, viewer: viewer))
+            actions[action(for: status)] = statusAction(image: image, sharedAt: membership.sharedAt, memberID: viewer.projectID,
+                                                        from: membership.status, to: status, answer: .memberships, viewer: viewer)
         }
         var row = RecordRow(key: image.id, cells: [membership.status, image.name ?? "", image.owner ?? "", membership.sharedAt ?? image.createdAt ?? ""],
                             ref: RowRef(Ref.share(imageID: image.id)), label: name, actions: actions, opensDetail: true,
@@ -163,6 +171,16 @@ public enum GlanceV2Rows {
                             logName: LogName(objectID: image.id, objectName: name, memberID: viewer.projectID))
         row.sortKeys = [0: statusOrder(membership.status) + (image.name ?? "").lowercased()]
         return row
+    }
+
+    /// The change to `status`, or, when the share already has it, a refusal that says so (no request).
+    static func statusAction(image: Image, sharedAt: String?, memberID: String, from: String, to status: MemberStatus,
+                             answer: PaneID, viewer: Viewer) -> RowAction {
+        guard from != status.rawValue else {
+            let whose = memberID == viewer.projectID ? label(image) : "\(label(image)) \(memberID)"
+            return .refused("\(whose) is already \(status.rawValue)")
+        }
+        return .perform(statusOperation(image: image, sharedAt: sharedAt, memberID: memberID, from: from, to: status, answer: answer, viewer: viewer))
     }
 
     /// `pending → accepted`: the change, its words, and which pane's row the answer is.
