@@ -344,4 +344,23 @@ struct StatusTransitionTests {
         #expect(admin.press("a").isEmpty)
         #expect(admin.state.flash?.text == "alpha proj-c is already accepted")
     }
+
+    @Test("accepting down the inbox: after each answer the cursor keeps its place and the next pending share is under it")
+    func acceptingDownTheInbox() throws {
+        let pending = [F.gamma, F.delta, F.epsilon].map { Membership(image: $0, status: "pending", sharedAt: "2024-01-01T00:00:00Z") }
+        var console = F.connected(memberships: pending)
+        console.focus(.memberships)
+        console.key(.character("g"))
+        var accepted: [String] = []
+        for _ in 0..<3 {
+            let key = try #require(console.selectedKey)
+            let update = try #require(console.press("a").updates.first)
+            console.send(.memberUpdated(operation: update.operation, .success(ImageMember(imageID: key, memberID: F.me, status: "accepted"))))
+            accepted.append(key)
+            #expect(console.state.memberships.cursor == 0 || accepted.count == 3)
+        }
+        // Each press took the next pending share: all three, each once.
+        #expect(Set(accepted) == [F.gamma.id, F.delta.id, F.epsilon.id])
+        #expect(console.state.memberships.rows.allSatisfy { $0.status == "accepted" })
+    }
 }

@@ -45,7 +45,7 @@ struct TransitionRenderTests {
         #expect(RenderFixture.roles(onLineWith: "pending → accepted…", in: frame).contains(.selection))
     }
 
-    @Test("after the answer the row is highlighted (settled), the gutter still shows the cursor")
+    @Test("after the answer the row is highlighted (settled) in its new place; the cursor keeps its own, on the next share")
     func settled() {
         var (state, operation) = Self.accepting()
         RenderFixture.send(&state, .memberUpdated(operation: operation, .success(
@@ -53,7 +53,8 @@ struct TransitionRenderTests {
         let frame = RenderFixture.render(state)
         let spans = frame.lines.first { $0.text.contains("accepted     gamma") }?.spans ?? []
         #expect(spans.contains { $0.text.contains("gamma") && $0.role == .highlightSettled })
-        #expect(spans.contains { $0.text == "  " && $0.role == .selection })
+        #expect(!spans.contains { $0.role == .selection })
+        #expect(RenderFixture.roles(onLineWith: "accepted     delta", in: frame).contains(.selection))
         // The highlight fades with time.
         RenderFixture.send(&state, .tick(state.now.addingTimeInterval(5)))
         let later = RenderFixture.render(state)

@@ -95,9 +95,12 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         recompute(keepingKey: selectedKey)
     }
 
-    /// Changes one row in place (same key), without moving the cursor.
-    public mutating func update(key: String, _ change: (inout Row) -> Void) {
+    /// Changes one row in place (same key). The cursor stays on the row it was on, or, with
+    /// `keepingPlace`, when the changed row is that one and sorts elsewhere now, where it was: the
+    /// next row comes under it (accepting down the inbox, one key at a time).
+    public mutating func update(key: String, keepingPlace: Bool = false, _ change: (inout Row) -> Void) {
         guard let index = positions[key] else { return }
+        let followed = keepingPlace && selected?.key == key ? nil : selected?.key
         let before = rows[index]
         change(&rows[index])
         let text = Self.searchText(rows[index])
@@ -105,7 +108,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         guard text != searchTexts[index] || sortChanged else { return }
         searchTexts[index] = text
         if sortChanged { resort() }
-        recompute(keepingKey: selected?.key)
+        recompute(keepingKey: followed)
     }
 
     /// Changes several rows in place (each keeps its key), then sorts and filters once: for a

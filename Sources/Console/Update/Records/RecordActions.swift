@@ -279,6 +279,7 @@ extension ConsoleUpdate {
             if case let .row(settled) = outcome {
                 settledState = state.system.pane(change.origin).stateColumn.map { settled.cell($0) }
             }
+            let focus = state.focus
             for pane in PaneID.allCases {
                 let owned = state.records.pane(pane).rows.filter { $0.operationID == operation }
                 guard !owned.isEmpty else { continue }
@@ -291,7 +292,8 @@ extension ConsoleUpdate {
                             settled.highlight = Highlight(kind: .settled, until: until)
                             settled.changedAt = sequence
                             if settled.key == current.key {
-                                paneState.update(key: current.key) { $0 = settled }
+                                // In the pane the key was pressed in, the cursor keeps its place.
+                                paneState.update(key: current.key, keepingPlace: pane == focus) { $0 = settled }
                             } else {
                                 paneState.setRows(paneState.rows.filter { $0.key != current.key && $0.key != settled.key } + [settled])
                             }
