@@ -85,6 +85,9 @@ struct SandboxEndToEndTests {
         #expect(!server.process.isRunning)
         #expect(server.process.terminationReason == .exit)
         #expect(server.process.terminationStatus == 0)
+        // A normal stop logs nothing (it used to log "Waiting on child channel: CancellationError()").
+        let output = (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? ""
+        #expect(!output.contains("CancellationError") && !output.lowercased().contains("error"), "\(output)")
     }
 
     @Test("two sandbox serve processes share one file; killing one mid-write leaves whole lists and a sound file")

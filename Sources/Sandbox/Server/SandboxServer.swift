@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Where and how the sandbox listens.
 public struct SandboxListenOptions: Sendable {
@@ -94,9 +95,10 @@ public enum SandboxServer {
         return RunningSandbox(host: listen.host, port: port, database: database, environment: environment, task: task)
     }
 
-    /// Serves until the calling task is cancelled (then shuts down gracefully); `onReady` gets the base URL
-    /// once the port is bound.
-    public static func serve(database: SandboxDatabase, listen: SandboxListenOptions, logger: Logger, onReady: @escaping @Sendable (String) -> Void) async throws {
+    /// Serves until `stop` is requested, then shuts down gracefully (requests in flight finish) and
+    /// returns; `onReady` gets the base URL once the port is bound.
+    public static func serve(database: SandboxDatabase, listen: SandboxListenOptions, logger: Logger, stop: SandboxStop,
+                             onReady: @escaping @Sendable (String) -> Void) async throws {
         let environment = SandboxEnvironment(database: database, throttle: ThrottleSwitch())
         let app = Application(
             router: router(environment: environment),
@@ -104,11 +106,33 @@ public enum SandboxServer {
             onServerRunning: { channel in onReady(SandboxURLs.base(host: listen.host, port: channel.localAddress?.port ?? listen.port)) },
             logger: logger
         )
-        try await app.run()
+        // A graceful shutdown, not a cancellation: cancelling logs "Waiting on child channel:
+        // CancellationError()" as an error on every normal stop.
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        await stop.attach(group)
+        try await group.run()
     }
 
     /// A logger that drops everything: the embedded sandbox shares the terminal with the console.
     public static let quietLogger = Logger(label: "memberdeck.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+}
+
+/// Asks a running `serve` to stop gracefully; a request made before the server started stops it as it starts.
+public actor SandboxStop {
+    private var group: ServiceGroup?
+    private var requested = false
+
+    public init() {}
+
+    public func request() async {
+        requested = true
+        await group?.triggerGracefulShutdown()
+    }
+
+    func attach(_ group: ServiceGroup) async {
+        self.group = group
+        if requested { await group.triggerGracefulShutdown() }
+    }
 }
 
 /// Hands the bound port (or the bind error) from the server task to `start`.

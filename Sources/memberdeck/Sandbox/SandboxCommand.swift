@@ -50,18 +50,14 @@ struct SandboxCommand: AsyncParsableCommand {
             logger.logLevel = .warning
             let path = storage.path
             let listen = SandboxListenOptions(host: host, port: port)
-            let server = Task {
-                try await SandboxServer.serve(database: database, listen: listen, logger: logger) { base in
+            // SIGINT and SIGTERM stop the server gracefully: requests in flight finish, and the exit is 0.
+            let stop = SandboxStop()
+            StopSignals.install { _ in Task { await stop.request() } }
+            do {
+                try await SandboxServer.serve(database: database, listen: listen, logger: logger, stop: stop) { base in
                     // Written straight to the descriptor: a script reading the URL must not wait for a buffer.
                     FileHandle.standardOutput.write(Data((SandboxBanner.text(urls: SandboxURLs(base: base), dataPath: path) + "\n").utf8))
                 }
-            }
-            // Cancelling the server task shuts it down gracefully: requests in flight finish.
-            StopSignals.install { _ in server.cancel() }
-            do {
-                try await server.value
-            } catch is CancellationError {
-                return
             } catch {
                 Entry.printError("cannot serve on \(host):\(port): \(SandboxCommand.describe(error))")
                 throw CommandFailure(exitCode: 1)
