@@ -2,6 +2,7 @@ import Foundation
 @testable import memberdeck
 @testable import Sandbox
 import Testing
+import TerminalText
 import Yams
 
 /// Every output format is safe on a terminal: json and yaml escape every character a terminal would
@@ -99,5 +100,37 @@ struct OutputSafetyTests {
     func tableAndValue(format: OutputFormat) {
         let output = ListingRenderer.render(Self.listing(), as: format)
         Self.expectNothingRaw(output, format)
+    }
+}
+
+/// Tables on a terminal fit its width; the other formats, and tables on a pipe, keep everything.
+@Suite("Output fitted to the terminal")
+struct OutputFitTests {
+    static let listing = Listing(columns: [Column(key: "id", heading: "ID"), Column(key: "name", heading: "Name"), Column(key: "status", heading: "Status")],
+                                 records: [Record([("id", .string("0f7c45d9-dc63-47c5-be25-1ba6814ee9e5")),
+                                                   ("name", .string("very-long-image-name-" + String(repeating: "x", count: 60))),
+                                                   ("status", .string("active"))])])
+
+    @Test("a table wider than the terminal is cut with … to fit; json keeps every character")
+    func fitted() {
+        let fitted = ListingRenderer.render(Self.listing, as: .table, width: 60)
+        for line in fitted.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 60, "\(line)") }
+        #expect(fitted.contains("…"))
+        #expect(fitted.contains("Status") && fitted.contains("active"))
+        let whole = ListingRenderer.render(Self.listing, as: .table)
+        #expect(whole.contains(String(repeating: "x", count: 60)) && !whole.contains("…"))
+        #expect(ListingRenderer.render(Self.listing, as: .json, width: 60).contains(String(repeating: "x", count: 60)))
+    }
+
+    @Test("a terminal too narrow for every heading cuts cells no further than their heading or 8 columns")
+    func floors() {
+        let fitted = ListingRenderer.render(Self.listing, as: .table, width: 10)
+        let heading = String(fitted.split(separator: "\n")[0])
+        #expect(heading.hasPrefix("ID        Name      Status"))
+    }
+
+    @Test("the retry notice gives the real wait", arguments: [(0.17, "0.17 s"), (0.333, "0.33 s"), (1.5, "1.5 s"), (2, "2 s"), (120, "120 s"), (0, "0 s")])
+    func retryDelay(delay: Double, text: String) {
+        #expect(RetryDelay.text(delay) == text)
     }
 }

@@ -19,6 +19,7 @@ struct WideCharacterTests {
         "e\u{301}cole combining",
         "한국어 이미지",
         "🇯🇵 flag",
+        "données-météo-🌦\u{FE0F}",
     ]
 
     static func state(width: Int, height: Int) -> ConsoleState {

@@ -47,6 +47,11 @@ struct CLIBehaviourTests {
             #expect(lines.last?.contains("1 of 2 failed") == true)
             #expect(result.stdout.contains("fresh-project"), "the success is still reported")
 
+            // Everything failed: nothing on stdout (no `[]` a script would read as "no results").
+            let allFailed = try await cli.memberdeck("--os-cloud", "owner", "members", "add", image.id, memberProject, "-f", "json")
+            #expect(allFailed.status == 1)
+            #expect(allFailed.stdout.isEmpty, "\(allFailed.stdout)")
+
             let denied = try await cli.memberdeck("--os-cloud", "owner", "members", "accept", image.id, "--member", memberProject)
             #expect(denied.status == 1)
             #expect(denied.stderr.contains("403 Forbidden: You are not authorized to complete modify_member action."))
@@ -93,6 +98,9 @@ struct CLIBehaviourTests {
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("\"password\": \"***\""))
         #expect(shown.stdout.contains("\"image_endpoint\": \"http://127.0.0.1:"))
+        // clouds.yaml names the project; after logging in the token's id is shown too.
+        let memberProject = try await ReferenceStack.projectID("member")
+        #expect(shown.stdout.contains("\"project_id\": \"\(memberProject)\""), "\(shown.stdout)")
         #expect(!shown.stdout.contains(password))
 
         let listed = try await cli.memberdeck("--debug", "--os-cloud", "member", "images", "list")

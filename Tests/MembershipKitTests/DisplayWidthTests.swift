@@ -8,6 +8,8 @@ struct DisplayWidthTests {
 
     @Test("column widths", arguments: [
         ("", 0), ("abc", 3), ("日本", 4), ("e\u{301}", 1), ("café", 4), ("한국어", 6), ("ｱ", 1), ("ＡＢ", 4), ("😀", 2), ("a b", 3),
+        // An emoji one column by default takes two with the emoji presentation selector, as terminals draw it.
+        ("🌦\u{FE0F}", 2), ("données-météo-🌦\u{FE0F}", 16), ("❤\u{FE0F}", 2), ("a\u{FE0F}", 1),
     ])
     func widths(text: String, columns: Int) {
         #expect(DisplayWidth.of(text) == columns)
@@ -26,6 +28,8 @@ struct DisplayWidthTests {
         ("abc", 1, "…"),
         ("abc", 0, ""),
         ("abc", -1, ""),
+        ("ab🌦\u{FE0F}cd", 4, "ab…"),
+        ("ab🌦\u{FE0F}cd", 5, "ab🌦\u{FE0F}…"),
     ])
     func truncateCuts(text: String, columns: Int, expected: String) {
         let out = DisplayWidth.truncate(text, to: columns)

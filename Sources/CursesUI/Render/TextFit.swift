@@ -17,8 +17,11 @@ enum TextFit {
     static func take(_ text: String, _ columns: Int) -> String {
         var out = String.UnicodeScalarView()
         var used = 0
-        for scalar in text.unicodeScalars {
-            let width = DisplayWidth.of(scalar)
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            let width = DisplayWidth.of(scalar, before: next)
             if used + width > columns { break }
             out.append(scalar)
             used += width
@@ -30,8 +33,11 @@ enum TextFit {
     static func takeLast(_ text: String, _ columns: Int) -> String {
         var scalars: [Unicode.Scalar] = []
         var used = 0
+        // Read backwards: the scalar that follows in the text is the one seen just before.
+        var following: Unicode.Scalar?
         for scalar in text.unicodeScalars.reversed() {
-            let width = DisplayWidth.of(scalar)
+            let width = DisplayWidth.of(scalar, before: following)
+            following = scalar
             if used + width > columns { break }
             scalars.append(scalar)
             used += width

@@ -55,7 +55,8 @@ enum BulkRun {
                 Entry.printError("\(item.label): \(error.description)")
             }
         }
-        if !successes.isEmpty || context.options.format == .json || context.options.format == .yaml {
+        // Nothing on stdout when everything failed: a script must not read `[]` as "no results".
+        if !successes.isEmpty || (failed == 0 && (context.options.format == .json || context.options.format == .yaml)) {
             context.emit(listing(successes))
         }
         if failed > 0 {

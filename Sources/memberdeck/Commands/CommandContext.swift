@@ -74,7 +74,7 @@ struct CommandContext: Sendable {
     }
 
     func emit(_ listing: Listing) {
-        FileHandle.standardOutput.write(Data(ListingRenderer.render(listing, as: options.format).utf8))
+        FileHandle.standardOutput.write(Data(ListingRenderer.render(listing, as: options.format, width: TerminalColumns.standardOutput()).utf8))
     }
 }
 

@@ -24,14 +24,20 @@ struct ConfigCommand: AsyncParsableCommand {
             if let override = cloud.imageEndpointOverride {
                 endpoint = .string(override)
             }
+            // After logging in, the ids the token names fill in what clouds.yaml gave by name.
+            var shown = cloud
             if !noAuth {
                 do {
-                    endpoint = .string(try await context.session(for: cloud, sandbox: target.sandbox != nil).imageEndpoint())
+                    let session = try context.session(for: cloud, sandbox: target.sandbox != nil)
+                    endpoint = .string(try await session.imageEndpoint())
+                    let token = try await session.validToken()
+                    shown.auth.userID = shown.auth.userID ?? token.user.id
+                    shown.auth.projectID = shown.auth.projectID ?? token.project?.id
                 } catch let error as MembershipError {
                     endpoint = .string("(unavailable: \(error.description))")
                 }
             }
-            context.emit(Listing(columns: Self.columns, records: [Self.record(cloud, imageEndpoint: endpoint)], single: true))
+            context.emit(Listing(columns: Self.columns, records: [Self.record(shown, imageEndpoint: endpoint)], single: true))
         }
 
         static let columns = ["cloud", "auth_type", "auth_url", "region_name", "interface", "username", "user_id", "user_domain",

@@ -89,12 +89,19 @@ extension CommandContext {
             case nil: reason = "connection failed"
             }
             let path = notice.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? notice.url
-            FileHandle.standardError.write(Data("memberdeck: \(notice.method) \(TerminalSanitizer.sanitize(path)): \(reason); retrying in \(RetryCountdown.seconds(notice.delay)) s\n".utf8))
+            FileHandle.standardError.write(Data("memberdeck: \(notice.method) \(TerminalSanitizer.sanitize(path)): \(reason); retrying in \(RetryDelay.text(notice.delay))\n".utf8))
         }
     }
 }
 
-/// Whole seconds for a countdown (never 0 while a wait remains).
-enum RetryCountdown {
-    static func seconds(_ delay: Double) -> Int { max(1, Int(delay.rounded(.up))) }
+/// The wait as it will be: `0.17 s`, `1.5 s`, `2 s`; whole seconds from 10 s on.
+enum RetryDelay {
+    static func text(_ delay: Double) -> String {
+        guard delay.isFinite, delay > 0 else { return "0 s" }
+        if delay >= 10 { return "\(Int(delay.rounded())) s" }
+        var text = String(format: "%.2f", delay)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text + " s"
+    }
 }

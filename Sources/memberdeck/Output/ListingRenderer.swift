@@ -5,9 +5,11 @@ import TerminalText
 /// none may drive the terminal: all go through TerminalText's one escaper. Table, value and csv show the
 /// console's visible escapes; json and yaml keep the exact string, with `\u` escapes.
 enum ListingRenderer {
-    static func render(_ listing: Listing, as format: OutputFormat) -> String {
+    /// `width`: the terminal's columns when standard output is one; a table wider than that is
+    /// fitted by cutting its widest cells with `…` (json, yaml and csv always keep everything).
+    static func render(_ listing: Listing, as format: OutputFormat, width: Int? = nil) -> String {
         switch format {
-        case .table: return listing.single ? fieldTable(listing) : table(listing)
+        case .table: return listing.single ? fieldTable(listing, width: width) : table(listing, width: width)
         case .json: return json(listing)
         case .yaml: return yaml(listing)
         case .csv: return csv(listing)
@@ -17,30 +19,45 @@ enum ListingRenderer {
 
     // MARK: table
 
-    static func table(_ listing: Listing) -> String {
+    static func table(_ listing: Listing, width: Int? = nil) -> String {
         let headings = listing.columns.map(\.heading)
         let rows = listing.records.map { record in
             listing.columns.map { TerminalSanitizer.sanitize(record[$0.key]?.text ?? "") }
         }
-        return grid(headings: headings, rows: rows)
+        return grid(headings: headings, rows: rows, maxWidth: width)
     }
 
-    static func fieldTable(_ listing: Listing) -> String {
+    static func fieldTable(_ listing: Listing, width: Int? = nil) -> String {
         guard let record = listing.records.first else { return "" }
         let rows = listing.columns.map { [$0.key, TerminalSanitizer.sanitize(record[$0.key]?.text ?? "")] }
-        return grid(headings: ["Field", "Value"], rows: rows)
+        return grid(headings: ["Field", "Value"], rows: rows, maxWidth: width)
     }
 
-    /// A plain grid: heading line, dashes, rows; columns aligned by display width.
-    static func grid(headings: [String], rows: [[String]]) -> String {
+    /// Columns a fitted table never cuts below (a heading is never cut).
+    static let narrowestColumn = 8
+
+    /// A plain grid: heading line, dashes, rows; columns aligned by display width. With
+    /// `maxWidth`, the widest column gives up a column at a time until the lines fit (or every
+    /// column is down to its heading, or 8): its cells end in `…`.
+    static func grid(headings: [String], rows: [[String]], maxWidth: Int? = nil) -> String {
         var widths = headings.map { DisplayWidth.of($0) }
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
         }
+        if let maxWidth {
+            let floors = headings.map { max(DisplayWidth.of($0), narrowestColumn) }
+            var total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+            // One column at a time, so the widest columns end up equally wide (bounded: each turn cuts one).
+            while total > maxWidth {
+                guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                total -= 1
+            }
+        }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
-                parts.append(index == cells.count - 1 ? cell : DisplayWidth.pad(cell, to: widths[index]))
+                parts.append(index == cells.count - 1 ? DisplayWidth.truncate(cell, to: widths[index]) : DisplayWidth.pad(cell, to: widths[index]))
             }
             return parts.joined(separator: "  ")
         }
