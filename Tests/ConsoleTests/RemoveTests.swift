@@ -150,7 +150,7 @@ struct RemoveTests {
         console.press(" ")
         console.press("d")
         let dialog = try #require(Self.dialog(console))
-        #expect(dialog.message == "Stop sharing alpha with 2 projects?")
+        #expect(dialog.message == "Stop sharing alpha with 2 projects: proj-b and proj-c?")
         #expect(dialog.title == "Remove")
         #expect(dialog.removals.map(\.memberID) == ["proj-b", "proj-c"])
         let removals = console.press("y").removals

@@ -1,10 +1,11 @@
 @testable import Console
 import ConsoleRuntime
-import CursesUI
+@testable import CursesUI
 import Foundation
 import MembershipKit
 import GlanceScript
 import Testing
+import TerminalText
 
 @Suite("Header and footer", .serialized)
 struct HeaderFooterTests {
@@ -88,12 +89,21 @@ struct HeaderFooterTests {
         #expect(footer.contains("ctrl-q quit"))
     }
 
-    @Test("hints that do not fit are dropped whole")
+    @Test("hints that do not fit are dropped whole, from the end; ? help and q quit are the last to go")
     func narrowHints() {
         var state = RenderFixture.connected(width: 60, height: 15)
         RenderFixture.key(&state, .tab)
         let footer = RenderFixture.render(state, width: 60, height: 15).lines[14].text
-        #expect(footer == "a accept  r reject  p pending  + share  d remove  space mark")
+        #expect(footer == "a accept  r reject  p pending  + share  ? help  q quit      ")
+    }
+
+    @Test("a long prompt label is cut but keeps its ': ', so the typed text never runs into it")
+    func longPromptLabel() {
+        let glyphs = Glyphs(unicode: true)
+        let label = "share very-long-image-name-very-long-image-name-end with (project ids, comma-separated): "
+        let cut = FooterView.promptLabel(label, width: 40, glyphs: glyphs)
+        #expect(cut.hasSuffix("…: ") && DisplayWidth.of(cut) <= 40)
+        #expect(FooterView.promptLabel("add: ", width: 40, glyphs: glyphs) == "add: ")
     }
 
     @Test("read-only dims the mutating hints")

@@ -15,9 +15,9 @@ struct PaneRenderTests {
         RenderFixture.checkShape(frame, width: 120, height: 40)
         let lines = RenderFixture.lines(frame)
         #expect(lines[1] == "┌─ Images (5) " + String(repeating: "─", count: 51) + "┐┌─ Members of alpha (3) " + String(repeating: "─", count: 29) + "┐")
-        #expect(lines[2] == "│ Name                     ID       Visibility Owner    Share    ││  Member ID                        Status           │")
-        #expect(lines[3] == "│ alpha                    a1a1a1a1 shared     (mine)            ││  11111111222233334444555566667777 pending          │")
-        #expect(lines[5] == "│ delta                    d4d4d4d4 shared     c0ffee00 accepted ││  8f3c2a1b9d7e4f60a1b2c3d4e… (you) rejected         │")
+        #expect(lines[2] == "│ Name                     ID       Visibility Owner    Share    ││  Member ID                              Status     │")
+        #expect(lines[3] == "│ alpha                    a1a1a1a1 shared     (mine)            ││  11111111222233334444555566667777       pending    │")
+        #expect(lines[5] == "│ delta                    d4d4d4d4 shared     c0ffee00 accepted ││  8f3c2a1b9d7e4f60a1b2c3d4e5f60718 (you) rejected   │")
         #expect(lines[6] == "│ epsilon                  e5e5e5e5 community  c0ffee00 rejected ││                                                    │")
         #expect(lines[18] == "│" + String(repeating: " ", count: 64) + "│┌─ Memberships (3) " + String(repeating: "─", count: 34) + "┐")
         #expect(lines[19].hasSuffix("││  Status       Image                   Owner    Age │"))
@@ -43,10 +43,10 @@ struct PaneRenderTests {
         │                                                                              │
         └──────────────────────────────────────────────────────────────────────────────┘
         ┌─ Members of alpha (3) ───────────────────────────────────────────────────────┐
-        │  Member ID                        Status                     Updated         │
-        │  11111111222233334444555566667777 pending                    2026-11-22 15:41│
-        │  22222222333344445555666677778888 accepted                   2026-11-21 10:15│
-        │  8f3c2a1b9d7e4f60a1b2c3d4e… (you) rejected                   2026-11-19 00:00│
+        │  Member ID                              Status               Updated         │
+        │  11111111222233334444555566667777       pending              2026-11-22 15:41│
+        │  22222222333344445555666677778888       accepted             2026-11-21 10:15│
+        │  8f3c2a1b9d7e4f60a1b2c3d4e5f60718 (you) rejected             2026-11-19 00:00│
         └──────────────────────────────────────────────────────────────────────────────┘
         ┌─ Memberships (3) ────────────────────────────────────────────────────────────┐
         │  Status       Image                                             Owner    Age │
@@ -153,6 +153,12 @@ struct PaneRenderTests {
         #expect(empty.text.contains("select an image"))
     }
 
+    @Test("my member row shows the whole project id before (you): the column is measured with it")
+    func myMemberIDIsWhole() {
+        let frame = RenderFixture.render(RenderFixture.connected())
+        #expect(frame.text.contains("\(RenderFixture.me) (you)"))
+    }
+
     @Test("an image that is not shared: the members pane says why it has none, dimmed")
     func unsharedImageHasNoMembers() {
         var state = RenderFixture.connected()
@@ -174,8 +180,8 @@ struct PaneRenderTests {
     func timestamps() {
         var frame = RenderFixture.render(RenderFixture.connected(width: 160, height: 40), width: 160, height: 40)
         RenderFixture.checkShape(frame, width: 160, height: 40)
-        #expect(RenderFixture.line(frame, containing: "Member ID")?.contains("Status             Updated         │") == true)
-        #expect(RenderFixture.line(frame, containing: "11111111222233334444555566667777")?.contains(" pending            2026-11-22 15:41│") == true)
+        #expect(RenderFixture.line(frame, containing: "Member ID")?.contains("Status       Updated         │") == true)
+        #expect(RenderFixture.line(frame, containing: "11111111222233334444555566667777")?.contains("       pending      2026-11-22 15:41│") == true)
         frame = RenderFixture.render(RenderFixture.connected(width: 200, height: 40), width: 200, height: 40)
         RenderFixture.checkShape(frame, width: 200, height: 40)
         let row = RenderFixture.line(frame, containing: "11111111222233334444555566667777") ?? ""

@@ -41,7 +41,7 @@ struct TransitionRenderTests {
         RenderFixture.key(&state, .character("a"))
         let frame = RenderFixture.render(state, width: 80, height: 24)
         let row = RenderFixture.line(frame, containing: "11111111222233334444555566667777") ?? ""
-        #expect(row.contains("11111111222233334444555566667777 pending → accepted…"))
+        #expect(row.contains("11111111222233334444555566667777       pending → accepted…"))
         #expect(RenderFixture.roles(onLineWith: "pending → accepted…", in: frame).contains(.selection))
     }
 
@@ -83,7 +83,7 @@ struct TransitionRenderTests {
         #expect(frame.cursor?.column == DisplayWidth.of("share alpha with (project ids, comma-separated): newproj"))
         RenderFixture.key(&state, .enter)
         frame = RenderFixture.render(state)
-        #expect(RenderFixture.line(frame, containing: "newproj")?.contains("  newproj" + String(repeating: " ", count: 26) + "adding…") == true)
+        #expect(RenderFixture.line(frame, containing: "newproj")?.contains("  newproj" + String(repeating: " ", count: 32) + "adding…") == true)
         #expect(RenderFixture.role(of: "adding…", in: frame) == .statusInFlight)
         RenderFixture.key(&state, .tab)  // members; cursor on 1111…
         RenderFixture.key(&state, .character("d"))

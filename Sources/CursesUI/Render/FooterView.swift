@@ -20,7 +20,7 @@ enum FooterView {
             let label = glyphs.fold(TerminalSafe.text(prompt.label))
             let text = TerminalSafe.text(prompt.text)
             // Keep the end of long input in view, with the cursor after it.
-            let labelShown = TextFit.truncate(label, to: max(0, width / 2), ellipsis: glyphs.ellipsis)
+            let labelShown = promptLabel(label, width: max(0, width / 2), glyphs: glyphs)
             let used = canvas.write(labelShown, row: row, column: 0, role: .prompt)
             let shown = TextFit.takeLast(text, max(0, width - used - 1))
             let typed = canvas.write(shown, row: row, column: used, role: .prompt)
@@ -52,6 +52,14 @@ enum FooterView {
         return nil
     }
 
+    /// A prompt's label cut to `width`, still ending with its `: ` so the typed text never runs into it.
+    static func promptLabel(_ label: String, width: Int, glyphs: Glyphs) -> String {
+        guard DisplayWidth.of(label) > width else { return label }
+        let separator = label.hasSuffix(": ") ? ": " : " "
+        let body = label.hasSuffix(": ") ? String(label.dropLast(2)) : label
+        return TextFit.truncate(body, to: max(0, width - separator.count), ellipsis: glyphs.ellipsis) + separator
+    }
+
     private static func drawFixed(on canvas: inout Canvas, _ hints: [(String, String)], row: Int) {
         var column = 0
         for (key, word) in hints {
@@ -61,19 +69,35 @@ enum FooterView {
         }
     }
 
+    /// The hints the last to go when the row is narrow: how to learn the rest, and how to leave.
+    static let lastToGo: [Action] = [.help, .quit]
+
     private static func drawHints(on canvas: inout Canvas, _ state: ConsoleState, row: Int, glyphs: Glyphs) {
         let keyMap = state.settings.keyMap
+        let hints: [(action: Action, label: String, word: String)] = hintedActions(state.focus, system: state.system).compactMap { action in
+            guard let key = keyMap.keys(for: action).first else { return nil }
+            return (action, KeyLabel.text(key, glyphs: glyphs), hintWord(action, system: state.system))
+        }
+        func width(_ hint: (action: Action, label: String, word: String)) -> Int { 2 + DisplayWidth.of(hint.label) + 1 + DisplayWidth.of(hint.word) }
+        // `? help` and `q quit` first, then the others in order while they fit (the tail goes);
+        // drawn in the usual order.
+        var kept = Set<Action>()
+        var used = -2
+        for hint in hints where lastToGo.contains(hint.action) && used + width(hint) <= canvas.width {
+            kept.insert(hint.action)
+            used += width(hint)
+        }
+        for hint in hints where !lastToGo.contains(hint.action) {
+            guard used + width(hint) <= canvas.width else { break }
+            kept.insert(hint.action)
+            used += width(hint)
+        }
         var column = 0
-        for action in hintedActions(state.focus, system: state.system) {
-            guard let key = keyMap.keys(for: action).first else { continue }
-            let label = KeyLabel.text(key, glyphs: glyphs)
-            let word = hintWord(action, system: state.system)
-            let disabled = state.settings.readOnly && action.isMutating
-            let needed = (column == 0 ? 0 : 2) + DisplayWidth.of(label) + 1 + DisplayWidth.of(word)
-            guard column + needed <= canvas.width else { break }
+        for hint in hints where kept.contains(hint.action) {
+            let disabled = state.settings.readOnly && hint.action.isMutating
             if column > 0 { column += 2 }
-            column += canvas.write(label, row: row, column: column, role: disabled ? .dim : .footerKey)
-            column += canvas.write(" " + word, row: row, column: column, role: disabled ? .dim : .footer)
+            column += canvas.write(hint.label, row: row, column: column, role: disabled ? .dim : .footerKey)
+            column += canvas.write(" " + hint.word, row: row, column: column, role: disabled ? .dim : .footer)
         }
     }
 

@@ -33,9 +33,12 @@ struct RecordContent: PaneContent {
         columns = model.columns.enumerated().map { index, column in
             let titleWidth = DisplayWidth.of(column.title)
             let minimum = column.minimum ?? (index == 0 ? 12 : max(6, titleWidth))
-            let preferred = column.preferred ?? (index == 0 ? 28 : min(Self.widestColumn, max(minimum, rows.reduce(titleWidth) { widest, row in
-                index < row.cells.count ? max(widest, DisplayWidth.of(TerminalSafe.text(row.cells[index]))) : widest
-            })))
+            let measured = min(Self.widestColumn, max(minimum, rows.reduce(titleWidth) { widest, row in
+                index < row.cells.count ? max(widest, Self.shownWidth(row, column: index, style: column.style)) : widest
+            }))
+            // A member column is as wide as my row with its ` (you)` needs, whatever the system prefers.
+            var preferred = column.preferred ?? (index == 0 ? 28 : measured)
+            if column.style == .member { preferred = max(preferred, measured) }
             return ColumnSpec(title: column.title, minimum: minimum, preferred: max(minimum, preferred),
                               dropRank: index == 0 || column.essential ? nil : (column.dropRank ?? index),
                               flexible: column.flexible || (!anyFlexible && index == 0), onlyWithRoom: column.onlyWithRoom)
@@ -43,6 +46,12 @@ struct RecordContent: PaneContent {
         self.noun = noun
         emptyHint = model.emptyHint
         self.now = now
+    }
+
+    /// The columns a cell takes as drawn: my member row adds ` (you)` to the id.
+    static func shownWidth(_ row: RecordRow, column: Int, style: ColumnStyle) -> Int {
+        let text = DisplayWidth.of(TerminalSafe.text(row.cells[column]))
+        return style == .member && row.isMine ? text + DisplayWidth.of(" (you)") : text
     }
 
     func cell(_ row: RecordRow, column: Int, width: Int) -> (String, Role?) {

@@ -99,7 +99,7 @@ public enum RowAction: Sendable, Equatable {
     /// Sent at once.
     case perform(RowOperation)
     /// Sent after a yes in a dialog that starts on Cancel. `many` is the message when several
-    /// marked rows are confirmed at once (`{n}` is how many).
+    /// marked rows are confirmed at once (`{n}` is how many, `{names}` names them).
     case confirm(title: String, message: String, confirmLabel: String, RowOperation, many: String? = nil)
     /// A prompt whose text (ids, comma- or space-separated) makes one operation each.
     case prompt(label: String, RowOperation)

@@ -128,13 +128,22 @@ extension ConsoleUpdate {
             return change
         }
         if case let .confirm(title, _, confirmLabel, _, many) = first.action {
-            let message = (many ?? "\(title) {n} rows?").replacingOccurrences(of: "{n}", with: "\(changes.count)")
+            let message = (many ?? "\(title) {n} rows: {names}?").replacingOccurrences(of: "{n}", with: "\(changes.count)")
+                .replacingOccurrences(of: "{names}", with: namesList(chosen.map(\.row.label)))
             var confirmation = Confirmation(title: title, message: message, confirmLabel: confirmLabel, changes: changes)
             confirmation.doneWord = state.system.doneWord(action)
             state.overlay = .confirm(confirmation)
             return []
         }
         return startBatch(&state, changes, doneWord: state.system.doneWord(action), skipped: refusals.map(\.text))
+    }
+
+    /// `proj-b, proj-c and proj-d`; after 8 names, how many more.
+    static func namesList(_ names: [String]) -> String {
+        let shown = Array(names.prefix(8))
+        if names.count > shown.count { return shown.joined(separator: ", ") + " and \(names.count - shown.count) more" }
+        guard shown.count > 1 else { return shown.first ?? "" }
+        return shown.dropLast().joined(separator: ", ") + " and " + shown[shown.count - 1]
     }
 
     /// Why a key does nothing to a row.

@@ -143,7 +143,7 @@ public enum GlanceV2Rows {
                                       description: "remove \(member.memberID) from \(name)", from: member.status, to: "removed",
                                       doneMessage: "removed \(member.memberID) from \(name)")
             actions[.remove] = .confirm(title: "Remove", message: "Stop sharing \(name) with \(member.memberID)?", confirmLabel: "Remove",
-                                        remove, many: "Stop sharing \(name) with {n} projects?")
+                                        remove, many: "Stop sharing \(name) with {n} projects: {names}?")
         } else {
             actions[.remove] = .refused("only the image's owner can remove members")
         }

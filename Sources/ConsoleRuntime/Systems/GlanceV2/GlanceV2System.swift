@@ -31,7 +31,7 @@ public enum GlanceV2System: ConsoleSystem {
                 title: "Members of {}",
                 columns: [
                     ColumnModel("Member ID", style: .member, minimum: 12, preferred: 32, essential: true),
-                    ColumnModel("Status", style: .status, minimum: 11, preferred: 12, essential: true, flexible: true),
+                    ColumnModel("Status", style: .status, minimum: 8, preferred: 12, essential: true, flexible: true),
                     ColumnModel("Created", style: .time, minimum: 16, preferred: 16, dropRank: 2),
                     ColumnModel("Updated", style: .time, minimum: 16, preferred: 16, dropRank: 1),
                 ],
