@@ -118,4 +118,16 @@ struct SortTests {
         #expect(console.state.images.sortColumn == 0)
         #expect(console.state.memberships.sortColumn == 0)
     }
+
+    @Test("S reverses the sort of the focused pane, on the same column")
+    func reverse() {
+        var console = F.connected()
+        console.press("S")
+        #expect(console.state.images.sortDescending)
+        #expect(console.state.images.visibleRows.map(\.image.name) == ["gamma", "epsilon", "delta", "beta", "alpha"])
+        #expect(console.state.flash?.text == "sorted by Name, descending")
+        console.press("S")
+        #expect(!console.state.images.sortDescending)
+        #expect(console.state.flash?.text == "sorted by Name, ascending")
+    }
 }

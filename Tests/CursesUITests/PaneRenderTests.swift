@@ -24,7 +24,8 @@ struct PaneRenderTests {
         #expect(lines[20].hasSuffix("││  pending      gamma                   c0ffee00 12m │"))
         #expect(lines[21].hasSuffix("││  accepted     delta                   c0ffee00 5d  │"))
         #expect(lines[22].hasSuffix("││  rejected     epsilon                 c0ffee00 40s │"))
-        #expect(lines[38] == "└" + String(repeating: "─", count: 64) + "┘└" + String(repeating: "─", count: 52) + "┘")
+        // The bottom borders say where the cursor is.
+        #expect(lines[38] == "└" + String(repeating: "─", count: 58) + " 1/5 ─┘└" + String(repeating: "─", count: 46) + " 1/3 ─┘")
     }
 
     @Test("80×24: the panes stacked, as an exact snapshot")
@@ -41,20 +42,20 @@ struct PaneRenderTests {
         │ epsilon                              e5e5e5e5 community  c0ffee00 rejected   │
         │ gamma                                c3c3c3c3 shared     c0ffee00 pending    │
         │                                                                              │
-        └──────────────────────────────────────────────────────────────────────────────┘
+        └──────────────────────────────────────────────────────────────────────── 1/5 ─┘
         ┌─ Members of alpha (3) ───────────────────────────────────────────────────────┐
         │  Member ID                              Status               Updated         │
         │  11111111222233334444555566667777       pending              2026-11-22 15:41│
         │  22222222333344445555666677778888       accepted             2026-11-21 10:15│
         │  8f3c2a1b9d7e4f60a1b2c3d4e5f60718 (you) rejected             2026-11-19 00:00│
-        └──────────────────────────────────────────────────────────────────────────────┘
+        └──────────────────────────────────────────────────────────────────────── 1/3 ─┘
         ┌─ Memberships (3) ────────────────────────────────────────────────────────────┐
         │  Status       Image                                             Owner    Age │
         │  pending      gamma                                             c0ffee00 12m │
         │  accepted     delta                                             c0ffee00 5d  │
         │  rejected     epsilon                                           c0ffee00 40s │
         │                                                                              │
-        └──────────────────────────────────────────────────────────────────────────────┘
+        └──────────────────────────────────────────────────────────────────────── 1/3 ─┘
         enter open  + share  a accept  / filter  : command  ? help  q quit              
         """
         #expect(frame.text == expected)
@@ -151,6 +152,16 @@ struct PaneRenderTests {
         let empty = RenderFixture.render(RenderFixture.connected(images: [], memberships: []))
         #expect(empty.text.contains("│ no images "))
         #expect(empty.text.contains("select an image"))
+    }
+
+    @Test("the bottom border counts the marked rows and says where the cursor is")
+    func markedAndPosition() {
+        var state = RenderFixture.connected()
+        RenderFixture.key(&state, .tab)
+        RenderFixture.key(&state, .character(" "))
+        RenderFixture.key(&state, .character(" "))
+        let frame = RenderFixture.render(state)
+        #expect(RenderFixture.lines(frame)[17].hasSuffix(" 2 marked  3/3 ─┘"))
     }
 
     @Test("my member row shows the whole project id before (you): the column is measured with it")

@@ -8,6 +8,8 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     /// Let the selected member share the image further, or not (where members have that flag).
     case toggleShare = "toggle-share"
     case filter, command, help, sort, refresh, log, quit
+    /// The same sort column, the other way round.
+    case reverseSort = "reverse-sort"
 
     /// Actions that change something on the server (disabled in read-only mode).
     public var isMutating: Bool { [.accept, .reject, .pending, .share, .remove, .toggleShare].contains(self) }
@@ -41,6 +43,7 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
         case .command: return "command"
         case .help: return "help"
         case .sort: return "sort"
+        case .reverseSort: return "reverse sort"
         case .refresh: return "refresh"
         case .log: return "activity log"
         case .quit: return "quit"

@@ -28,6 +28,7 @@ public struct KeyMap: Sendable, Equatable {
         .command: [.character(":")],
         .help: [.character("?"), .function(1)],
         .sort: [.character("s")],
+        .reverseSort: [.character("S")],
         .refresh: [.character("R"), .function(5)],
         .log: [.character("L")],
         .quit: [.character("q"), .function(10)],

@@ -45,6 +45,8 @@ public struct ConsoleState: Sendable, Equatable {
     /// The three panes' rows.
     public var records = RecordPanes()
     public var focus: PaneID = .images
+    /// The pane Enter came from (the inbox, opening a share's members): Esc goes back there.
+    public var openedFrom: PaneID?
     public var overlay: Overlay = .none
     public var flash: Flash?
     public var imageScope: ImageScope = .mine

@@ -38,8 +38,11 @@ extension ConsoleUpdate {
         case .bottom: movePane(&state, .last)
         case .pageUp: movePane(&state, .pageUp)
         case .pageDown: movePane(&state, .pageDown)
-        case .nextPane, .paneRight: state.focus = state.focus.next
-        case .previousPane, .paneLeft: state.focus = state.focus.previous
+        case .nextPane: state.focus = state.focus.next
+        case .previousPane: state.focus = state.focus.previous
+        // h and l move by place: the images pane is left of both others, whichever is focused.
+        case .paneLeft: state.focus = .images
+        case .paneRight: if state.focus == .images { state.focus = .members }
         case .open: return openRow(&state)
         case .back: back(&state)
         case .accept, .reject, .pending, .remove, .toggleShare: return rowAction(&state, action)
@@ -52,6 +55,7 @@ extension ConsoleUpdate {
         case .help: state.overlay = .help
         case .log: state.overlay = .log
         case .sort: cycleSort(&state)
+        case .reverseSort: reverseSort(&state)
         case .refresh:
             guard state.session != nil else { return [.connect] }
             guard state.loads.isEmpty else {
@@ -69,7 +73,8 @@ extension ConsoleUpdate {
         state.records.modify(state.focus) { $0.apply(move) }
     }
 
-    /// Esc: clear marks, else the filter, else go back to the first pane.
+    /// Esc: clear marks, else the filter, else go back: to the pane Enter came from (the inbox,
+    /// after opening a share), or the first pane.
     static func back(_ state: inout ConsoleState) {
         let pane = state.records.pane(state.focus)
         if !pane.marked.isEmpty {
@@ -77,7 +82,8 @@ extension ConsoleUpdate {
         } else if pane.filter != nil {
             state.records.modify(state.focus) { $0.setFilter(nil) }
         } else if state.focus != .images {
-            state.focus = .images
+            state.focus = state.focus == .members ? state.openedFrom ?? .images : .images
+            state.openedFrom = nil
         }
     }
 
@@ -92,6 +98,15 @@ extension ConsoleUpdate {
         let column = (state.records.pane(state.focus).sortColumn + 1) % columns.count
         state.records.modify(state.focus) { $0.setSort(column: column, descending: false) }
         flash(&state, "sorted by \(columns[column].title)", .info)
+    }
+
+    /// `S`: the same column, the other way round.
+    static func reverseSort(_ state: inout ConsoleState) {
+        let columns = state.system.pane(state.focus).columns
+        let pane = state.records.pane(state.focus)
+        guard columns.indices.contains(pane.sortColumn) else { return }
+        state.records.modify(state.focus) { $0.setSort(column: pane.sortColumn, descending: !pane.sortDescending) }
+        flash(&state, "sorted by \(columns[pane.sortColumn].title), \(pane.sortDescending ? "ascending" : "descending")", .info)
     }
 
     static func quit(_ state: inout ConsoleState) -> [Effect] {

@@ -14,10 +14,20 @@ struct PaneView<Content: PaneContent> {
     /// Said in the bottom border (why a listing is partial), so it outlives the flash.
     var note: String?
 
+    /// The bottom border: why a listing is partial, how many rows are marked, and where the cursor
+    /// is (`12/220`), as k9s and htop show it.
+    var bottomNote: String? {
+        var parts: [String] = []
+        if let note { parts.append(TerminalSafe.text(note)) }
+        if !pane.marked.isEmpty { parts.append("\(pane.marked.count) marked") }
+        if !pane.visible.isEmpty { parts.append("\(pane.cursor + 1)/\(pane.visible.count)") }
+        return parts.isEmpty ? nil : parts.joined(separator: "  ")
+    }
+
     func draw(on canvas: inout Canvas, in rect: Rect) {
         guard rect.width >= 4, rect.height >= 3 else { return }
         Box.draw(on: &canvas, rect, border: focused ? .borderFocused : .border, title: title,
-                 titleRole: focused ? .titleFocused : .title, note: note.map(TerminalSafe.text), glyphs: glyphs)
+                 titleRole: focused ? .titleFocused : .title, note: bottomNote, glyphs: glyphs)
         let inner = Box.inner(rect)
         let tableWidth = max(0, inner.width - content.gutter)
         let placed = ColumnPlan.place(content.columns, width: tableWidth)

@@ -25,6 +25,7 @@ extension ConsoleUpdate {
             }
             guard selected.opensDetail else { return [] }
             state.focus = .members
+            state.openedFrom = .images
             return selected.key == records.detailParent?.key ? [] : showDetail(&state, of: selected)
         case .memberships:
             // An overview row opens the first pane's row of the same key (selected there too), or
@@ -36,6 +37,7 @@ extension ConsoleUpdate {
                 parent = records.primary.rows[records.primary.visible[position]]
             }
             state.focus = .members
+            state.openedFrom = .memberships
             return parent.key == records.detailParent?.key ? [] : showDetail(&state, of: parent)
         case .members:
             return []
