@@ -8,6 +8,11 @@ import Testing
 struct CommandTests {
     typealias F = ConsoleFixture
 
+    static func prompt(_ console: F) -> Prompt? {
+        if case let .prompt(prompt) = console.state.overlay { return prompt }
+        return nil
+    }
+
     static func commandText(_ console: F) -> String? {
         if case let .prompt(prompt) = console.state.overlay, prompt.kind == .command { return prompt.text }
         return nil
@@ -69,6 +74,45 @@ struct CommandTests {
         console.type("theme s")
         console.key(.tab)
         #expect(Self.commandText(console) == "theme solarized-")
+    }
+
+    @Test("Tab with nothing to add lists the choices after the text; with none, says so")
+    func tabListsTheChoices() {
+        var console = F.connected(settings: Self.settings)
+        console.press(":")
+        console.type("cloud ")
+        console.key(.tab)
+        #expect(Self.commandText(console) == "cloud ")
+        #expect(Self.prompt(console)?.choices == "prod  staging  sandbox")
+        console.type("x")
+        #expect(Self.prompt(console)?.choices == nil)
+        console.key(.control("u"))
+        console.type("endpoint ")
+        console.key(.tab)
+        #expect(Self.prompt(console)?.choices == "no endpoints in config.yaml")
+    }
+
+    @Test("Up and Down walk the commands run before, newest first; Down past the newest is an empty line")
+    func commandHistory() {
+        var console = F.connected(settings: Self.settings)
+        for command in ["theme dark", "inbox", "inbox", "members"] {
+            console.press(":")
+            console.type(command)
+            console.key(.enter)
+        }
+        #expect(console.state.commandHistory == ["theme dark", "inbox", "members"])
+        console.press(":")
+        console.key(.up)
+        #expect(Self.commandText(console) == "members")
+        console.key(.up)
+        console.key(.up)
+        console.key(.up)
+        #expect(Self.commandText(console) == "theme dark")
+        console.key(.down)
+        #expect(Self.commandText(console) == "inbox")
+        console.key(.down)
+        console.key(.down)
+        #expect(Self.commandText(console) == "")
     }
 
     @Test func cloudCompletesAndSwitches() {

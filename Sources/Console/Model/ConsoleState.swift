@@ -47,6 +47,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var focus: PaneID = .images
     /// The pane Enter came from (the inbox, opening a share's members): Esc goes back there.
     public var openedFrom: PaneID?
+    /// Commands run with `:`, oldest first (Up and Down in the prompt walk it; at most 50).
+    public var commandHistory: [String] = []
     public var overlay: Overlay = .none
     public var flash: Flash?
     public var imageScope: ImageScope = .mine

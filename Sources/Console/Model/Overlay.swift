@@ -20,6 +20,10 @@ public struct Prompt: Sendable, Equatable {
 
     public var kind: Kind
     public var text: String
+    /// What Tab found when it could not complete: the choices, shown after the text.
+    public var choices: String?
+    /// Where Up and Down are in the command history (nil: the line being typed).
+    public var historyPosition: Int?
 
     public init(kind: Kind, text: String = "") {
         self.kind = kind

@@ -96,16 +96,31 @@ enum ConsoleCommands {
         }
         let command = parts[0]
         let argument = parts.dropFirst().joined(separator: " ")
-        let candidates: [String]
+        return command + " " + extend(argument, candidates: arguments(of: command, state: state), suffix: "")
+    }
+
+    /// What `command` takes after it.
+    static func arguments(of command: String, state: ConsoleState) -> [String] {
         switch command {
-        case _ where state.system.command(command) != nil: candidates = state.system.command(command)?.arguments ?? []
-        case "cloud": candidates = state.settings.availableClouds
-        case "endpoint": candidates = state.settings.availableEndpoints
-        case "theme": candidates = state.settings.availableThemes
-        case "refresh": candidates = ["off", "5", "10", "30", "60"]
-        default: candidates = []
+        case _ where state.system.command(command) != nil: return state.system.command(command)?.arguments ?? []
+        case "cloud": return state.settings.availableClouds
+        case "endpoint": return state.settings.availableEndpoints
+        case "theme": return state.settings.availableThemes
+        case "refresh": return ["off", "5", "10", "30", "60"]
+        default: return []
         }
-        return command + " " + extend(argument, candidates: candidates, suffix: "")
+    }
+
+    /// The choices that match what is typed (commands, or the command's arguments), for Tab to
+    /// show when it cannot complete; says so when there are none.
+    static func choices(_ text: String, state: ConsoleState) -> String {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let (candidates, typed, what): ([String], String, String) = parts.count <= 1
+            ? (names(state), text, "commands")
+            : (arguments(of: parts[0], state: state), parts.dropFirst().joined(separator: " "), parts[0] == "endpoint" ? "endpoints in config.yaml" : parts[0] == "cloud" ? "clouds in clouds.yaml" : "choices")
+        let matches = candidates.filter { $0.hasPrefix(typed) }
+        guard !matches.isEmpty else { return "no \(what)" + (typed.isEmpty ? "" : " start with \(typed)") }
+        return matches.joined(separator: "  ")
     }
 
     static func extend(_ prefix: String, candidates: [String], suffix: String) -> String {

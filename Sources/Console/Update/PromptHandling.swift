@@ -4,6 +4,7 @@ import Foundation
 extension ConsoleUpdate {
     static func handlePromptKey(_ state: inout ConsoleState, _ prompt: Prompt, _ key: KeyPress) -> [Effect] {
         var prompt = prompt
+        prompt.choices = nil
         switch key {
         case .escape:
             state.overlay = .none
@@ -24,7 +25,19 @@ extension ConsoleUpdate {
             let trimmed = prompt.text.reversed().drop(while: { $0 == " " }).drop(while: { $0 != " " })
             prompt.text = String(trimmed.reversed())
         case .tab:
-            if case .command = prompt.kind { prompt.text = ConsoleCommands.complete(prompt.text, state: state) }
+            if case .command = prompt.kind {
+                let completed = ConsoleCommands.complete(prompt.text, state: state)
+                // Nothing to add: say what may follow (`:endpoint ` Tab lists the endpoints).
+                if completed == prompt.text { prompt.choices = ConsoleCommands.choices(prompt.text, state: state) }
+                prompt.text = completed
+            }
+        case .up, .down:
+            guard case .command = prompt.kind, !state.commandHistory.isEmpty else { return [] }
+            let history = state.commandHistory
+            let current = prompt.historyPosition ?? history.count
+            let next = key == .up ? max(0, current - 1) : min(history.count, current + 1)
+            prompt.historyPosition = next == history.count ? nil : next
+            prompt.text = next == history.count ? "" : history[next]
         case let .character(character):
             prompt.text.append(character)
         default:
@@ -41,6 +54,11 @@ extension ConsoleUpdate {
             setFilter(&state, pane, RowFilter(typed: prompt.text))
             return []
         case .command:
+            let line = prompt.text.trimmingCharacters(in: .whitespaces)
+            if !line.isEmpty, state.commandHistory.last != line {
+                state.commandHistory.append(line)
+                if state.commandHistory.count > 50 { state.commandHistory.removeFirst() }
+            }
             return ConsoleCommands.run(&state, prompt.text)
         case let .operation(_, change):
             return submitOperationPrompt(&state, change, text: prompt.text)

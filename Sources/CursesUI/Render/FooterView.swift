@@ -24,6 +24,13 @@ enum FooterView {
             let used = canvas.write(labelShown, row: row, column: 0, role: .prompt)
             let shown = TextFit.takeLast(text, max(0, width - used - 1))
             let typed = canvas.write(shown, row: row, column: used, role: .prompt)
+            if let choices = prompt.choices {
+                let room = width - used - typed - 3
+                if room > 0 {
+                    canvas.write(TextFit.truncate(TerminalSafe.text(choices), to: room, ellipsis: glyphs.ellipsis),
+                                 row: row, column: used + typed + 2, role: .dim)
+                }
+            }
             return (row, min(width - 1, used + typed))
         }
         if let flash = state.flash {
