@@ -43,6 +43,22 @@ struct ConnectionTests {
         #expect(console.state.connectionError == nil)
     }
 
+    @Test("a failed login is tried again by itself, waiting 2, 4, 8… seconds (up to a minute), with no key pressed")
+    func aFailedLoginIsRetried() {
+        var console = F()
+        console.send(.connectionFailed("cannot connect to keystone:5000: connection refused"))
+        #expect(console.state.freshness.retryAt == F.t0.addingTimeInterval(2))
+        #expect(console.tick(1.5).isEmpty)
+        #expect(console.tick(0.5) == [.connect])
+        console.send(.connectionFailed("cannot connect to keystone:5000: connection refused"))
+        #expect(console.state.freshness.retryAt == console.state.now.addingTimeInterval(4))
+        #expect((1...10).map { Freshness.delay(afterFailures: $0) } == [2, 4, 8, 16, 32, 60, 60, 60, 60, 60])
+        // Back: logged in, no more tries, and the panes load.
+        let loads = console.send(.connected(F.session()))
+        #expect(console.state.freshness.retryAt == nil && console.state.connectionError == nil)
+        #expect(loads.count == 2)
+    }
+
     @Test func connectingToAnotherCloudStartsFromEmptyPanes() throws {
         var console = F.connected(settings: ConsoleSettings(availableClouds: ["test", "prod"]))
         #expect(console.state.members.rows.count == 3)

@@ -21,7 +21,7 @@ struct HeaderFooterTests {
         let state = RenderFixture.connected(settings: ConsoleSettings(readOnly: true), sandbox: true, admin: true)
         let frame = RenderFixture.render(state)
         let header = frame.lines[0].text
-        #expect(header.hasSuffix(" sandbox   READ-ONLY   admin "))
+        #expect(header.hasSuffix(" sandbox   READ-ONLY   admin  updated 0s ago "))
         #expect(RenderFixture.role(of: "READ-ONLY", in: frame) == .headerBadge)
         let plain = RenderFixture.render(RenderFixture.connected()).lines[0].text
         #expect(!plain.contains("READ-ONLY") && !plain.contains("sandbox") && !plain.contains("admin"))
@@ -34,13 +34,38 @@ struct HeaderFooterTests {
         #expect(state.isBusy)
         let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
         var frame = RenderFixture.render(state)
-        #expect(frame.lines[0].text.hasSuffix(" \(frames[state.tickCount % 10]) "))
+        #expect(frame.lines[0].text.hasSuffix(" \(frames[state.tickCount % 10])  updated 0s ago "))
         RenderFixture.send(&state, .tick(RenderFixture.now.addingTimeInterval(0.1)))
         frame = RenderFixture.render(state)
-        #expect(frame.lines[0].text.hasSuffix(" \(frames[state.tickCount % 10]) "))
+        #expect(frame.lines[0].text.hasSuffix(" \(frames[state.tickCount % 10])  updated 0s ago "))
         let ascii = RenderFixture.render(state, unicode: false)
-        #expect(ascii.lines[0].text.hasSuffix(" \(["|", "/", "-", "\\"][state.tickCount % 4]) "))
+        #expect(ascii.lines[0].text.hasSuffix(" \(["|", "/", "-", "\\"][state.tickCount % 4])  updated 0s ago "))
         #expect(!RenderFixture.render(RenderFixture.connected()).lines[0].text.contains("⠙"))
+    }
+
+    @Test("the header says how current the panes are: updated N ago; STALE with the next try after a failed reload; back to current after one succeeds")
+    func freshness() {
+        // Refresh off: the tries below are the console's own, not the refresh interval's.
+        var state = RenderFixture.connected(settings: ConsoleSettings(refreshInterval: nil))
+        RenderFixture.send(&state, .tick(RenderFixture.now.addingTimeInterval(75)))
+        #expect(RenderFixture.render(state).lines[0].text.hasSuffix(" updated 1m ago "))
+        // The reload fails (the server went away): the panes keep their rows, the header says STALE.
+        let reload = RenderFixture.send(&state, .key(.character("R")))
+        for case let .loadRows(request, _, _, _, _) in reload {
+            RenderFixture.send(&state, .rowsLoaded(request: request, .failure(Failure("cannot connect to glance.example.com:9292: connection refused"))))
+        }
+        var frame = RenderFixture.render(state)
+        #expect(frame.lines[0].text.hasSuffix(" STALE 1m  retry in 2s "))
+        #expect(RenderFixture.role(of: "STALE", in: frame) == .flashError)
+        #expect(frame.text.contains("alpha"), "the rows stay")
+        // Two seconds later the console tries again by itself, and the answer makes it current.
+        let retry = RenderFixture.send(&state, .tick(state.now.addingTimeInterval(2)))
+        #expect(retry.contains { if case .loadRows(_, _, .images, _, _) = $0 { true } else { false } })
+        for case let .loadRows(request, _, pane, _, _) in retry where pane == .images {
+            RenderFixture.send(&state, .rowsLoaded(request: request, .success([])))
+        }
+        frame = RenderFixture.render(state)
+        #expect(frame.lines[0].text.hasSuffix(" updated 0s ago "))
     }
 
     @Test("a retry wait counts down, rounded up, and says why", arguments: [
@@ -50,7 +75,7 @@ struct HeaderFooterTests {
         var state = RenderFixture.connected()
         state.retryWait = RetryStatus(until: state.now.addingTimeInterval(2.2), status: status)
         let frame = RenderFixture.render(state)
-        #expect(frame.lines[0].text.hasSuffix(" \(text) "))
+        #expect(frame.lines[0].text.hasSuffix(" \(text)  updated 0s ago "))
         #expect(RenderFixture.role(of: text, in: frame) == .flashWarning)
     }
 

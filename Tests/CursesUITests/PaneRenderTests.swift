@@ -33,7 +33,7 @@ struct PaneRenderTests {
         let frame = RenderFixture.render(RenderFixture.connected(width: 80, height: 24), width: 80, height: 24)
         RenderFixture.checkShape(frame, width: 80, height: 24)
         let expected = """
-         memberdeck  devstack/RegionOne  alice@demo  glance.example.com:9292            
+         memberdeck  devstack/RegionOne  alice@demo  glance.example.co…  updated 0s ago 
         ┌─ Images (5) ─────────────────────────────────────────────────────────────────┐
         │ Name                                 ID       Visibility Owner    Share      │
         │ alpha                                a1a1a1a1 shared     (mine)              │

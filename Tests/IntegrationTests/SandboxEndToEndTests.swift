@@ -71,6 +71,50 @@ struct SandboxEndToEndTests {
         #expect(noCloud.stderr.contains("--sandbox uses memberdeck's own sandbox"))
     }
 
+    @Test("the server stopped under a running console: STALE in the header, rows kept; restarted: current again with no key pressed; also after a failed first login")
+    func staleAndReconnect() async throws {
+        let directory = NSTemporaryDirectory() + "md-stale-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let port = try ClosedPort.make()
+        let data = directory + "/s.sqlite"
+        var server = try SandboxProcess.start(data: data, log: directory + "/1.out", port: port)
+        defer { server.kill() }
+        _ = try await server.waitForURL()
+        let clouds = directory + "/clouds.yaml"
+        try server.cloudsYAML().write(toFile: clouds, atomically: true, encoding: .utf8)
+        let environment = ["OS_CLIENT_CONFIG_FILE": clouds]
+        let name = "kafka-3.7-broker"
+
+        let console = try TmuxConsole(["--os-cloud", "sandbox-cora", "--refresh", "1"], extraEnvironment: environment)
+        defer { console.close() }
+        try await console.waitFor("the inbox, current") { screen in
+            ConsoleEndToEndTests.status(of: name, in: screen) == "pending" && (screen.split(separator: "\n").first?.contains(" ago") ?? false)
+        }
+        server.kill()
+        let stale = try await console.waitFor("STALE in the header", timeout: 20) { $0.split(separator: "\n").first?.contains("STALE") ?? false }
+        #expect(stale.contains(name), "the rows stay on screen")
+        server = try SandboxProcess.start(data: data, log: directory + "/2.out", port: port)
+        _ = try await server.waitForURL()
+        try await console.waitFor("current again, no key pressed", timeout: 40) { screen in
+            let header = screen.split(separator: "\n").first ?? ""
+            return !header.contains("STALE") && header.contains(" ago")
+        }
+        try await console.send("q")
+        try await console.waitFor(text: "EXITED:0")
+
+        // A first login while the server is down: the console says so and logs in once it is back.
+        server.kill()
+        let waiting = try TmuxConsole(["--os-cloud", "sandbox-olivia", "--refresh", "off"], extraEnvironment: environment)
+        defer { waiting.close() }
+        try await waiting.waitFor("the failed login and the next try", timeout: 20) { $0.contains("retry in") }
+        server = try SandboxProcess.start(data: data, log: directory + "/3.out", port: port)
+        _ = try await server.waitForURL()
+        try await waiting.waitFor("logged in by itself", timeout: 90) { $0.split(separator: "\n").first?.contains("olivia@imaging") ?? false }
+        try await waiting.send("q")
+        try await waiting.waitFor(text: "EXITED:0")
+    }
+
     @Test("sandbox serve stops cleanly on SIGTERM and on SIGINT", arguments: [SIGTERM, SIGINT])
     func serveStops(signal: Int32) async throws {
         let directory = NSTemporaryDirectory() + "md-stop-\(UUID().uuidString.prefix(8))"
@@ -190,11 +234,11 @@ final class SandboxProcess: @unchecked Sendable {
     let process: Process
     let log: String
 
-    static func start(data: String, log: String) throws -> SandboxProcess {
+    static func start(data: String, log: String, port: Int = 0) throws -> SandboxProcess {
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.memberdeckBinary)
-        process.arguments = ["sandbox", "serve", "--data", data, "--port", "0"]
+        process.arguments = ["sandbox", "serve", "--data", data, "--port", String(port)]
         process.environment = CLI().environment
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardError = process.standardOutput
@@ -218,6 +262,13 @@ final class SandboxProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         throw StackUnavailable(message: "sandbox serve did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+    }
+
+    /// The clouds.yaml the banner prints (from `clouds:` to the blank line after it).
+    func cloudsYAML() throws -> String {
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).drop { $0 != "clouds:" }
+        return lines.prefix { !$0.isEmpty }.joined(separator: "\n") + "\n"
     }
 
     /// SIGKILL: no chance to finish a transaction.

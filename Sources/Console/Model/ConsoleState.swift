@@ -64,6 +64,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var now: Date
     /// When the next automatic refresh is due.
     public var nextRefresh: Date?
+    /// Whether what the panes show is current: when it was last read, and since when reading
+    /// it again fails (the header says so, and the console tries again by itself).
+    public var freshness = Freshness()
     /// Logical time: increases with every event, so results can be ordered against actions.
     public var sequence: Int = 0
     /// Next id for an operation or request.
@@ -165,5 +168,42 @@ public struct RecordChange: Sendable, Equatable {
         self.origin = pane
         self.rowKey = rowKey
         self.connection = connection
+    }
+}
+
+/// How current the panes are, and the console's own retries while they are not.
+public struct Freshness: Sendable, Equatable {
+    /// When the images (or the inbox) last loaded.
+    public var refreshedAt: Date?
+    /// Since when the panes are stale: the time of the last good read, when a reload (or the
+    /// connection) failed after it.
+    public var staleSince: Date?
+    /// Why, in one line.
+    public var reason: String?
+    /// The next try, and how many failed in a row (the wait doubles, up to a minute).
+    public var retryAt: Date?
+    public var failures = 0
+
+    public init() {}
+
+    public var isStale: Bool { reason != nil }
+
+    /// 2, 4, 8, 16, 32, then 60 seconds.
+    public static func delay(afterFailures failures: Int) -> Double { min(60, 2 * pow(2, Double(max(0, failures - 1)))) }
+
+    /// A read failed: stale since the last good read (or now), and another try is scheduled
+    /// unless one already is.
+    mutating func failed(_ reason: String, now: Date) {
+        if staleSince == nil { staleSince = refreshedAt ?? now }
+        self.reason = reason
+        guard retryAt == nil else { return }
+        failures += 1
+        retryAt = now.addingTimeInterval(Self.delay(afterFailures: failures))
+    }
+
+    /// A read succeeded: current again.
+    mutating func refreshed(now: Date) {
+        self = Freshness()
+        refreshedAt = now
     }
 }

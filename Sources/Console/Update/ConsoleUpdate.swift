@@ -25,6 +25,8 @@ public enum ConsoleUpdate {
         case let .connectionFailed(message):
             state.connectionError = message
             flash(&state, message, .error)
+            // Logging in failed (the server down, say): try again by itself, waiting longer each time.
+            state.freshness.failed(message, now: state.now)
             return []
         case let .rowsProgress(request, count):
             rowsProgress(&state, request, count)
@@ -70,6 +72,11 @@ public enum ConsoleUpdate {
         }
         // The detail pane follows the first pane's cursor once it rests (one tick), not on every keypress.
         effects += followCursor(&state)
+        // Stale or not connected: the scheduled try, whatever the refresh interval (also `off`).
+        if let due = state.freshness.retryAt, date >= due, state.loads.isEmpty {
+            state.freshness.retryAt = nil
+            return effects + (state.session == nil ? [.connect] : startLoads(&state, includeDetail: true))
+        }
         if state.session != nil, let interval = state.settings.refreshInterval {
             if let due = state.nextRefresh {
                 if date >= due {

@@ -4,9 +4,23 @@ import TerminalText
 
 /// Row 0: who and where (`memberdeck  devstack/RegionOne  alice@demo  images.example:9292`) on the
 /// left; on the right the badges (`sandbox`, `READ-ONLY`, `PARTIAL` after a listing stopped early,
-/// `admin`), a spinner while work is in
-/// flight and `retry in Ns` during a server-requested wait.
+/// `admin`), a spinner while work is in flight, `retry in Ns` during a server-requested wait, and
+/// whether the panes are current (`updated 12s ago`, or ` STALE 2m ` with the next try).
 enum HeaderView {
+    /// `updated 12s ago` while the panes are current; ` STALE 2m ` (and when the console tries
+    /// again) once a reload or the login failed, until one succeeds.
+    static func freshnessBadge(_ state: ConsoleState) -> (String, Role)? {
+        let freshness = state.freshness
+        let retry = freshness.retryAt.map { "retry in \(max(0, Int(ceil($0.timeIntervalSince(state.now)))))s" }
+        if freshness.isStale {
+            guard let since = freshness.staleSince, state.session != nil else { return retry.map { ($0, .flashWarning) } }
+            let age = TimeText.age(seconds: state.now.timeIntervalSince(since))
+            return ([" STALE \(age) ", retry].compactMap { $0 }.joined(separator: " "), .flashError)
+        }
+        guard let refreshed = freshness.refreshedAt else { return nil }
+        return ("updated \(TimeText.age(seconds: state.now.timeIntervalSince(refreshed))) ago", .header)
+    }
+
     static func draw(on canvas: inout Canvas, _ state: ConsoleState, glyphs: Glyphs) {
         let width = canvas.width
         canvas.fill(row: 0, column: 0, count: width, role: .header)
@@ -27,6 +41,8 @@ enum HeaderView {
             }
             right.append(("\(reason)retry in \(seconds)s", .flashWarning))
         }
+        // Last, so it is the last to go when the row is narrow: whether the panes are current.
+        if let freshness = freshnessBadge(state) { right.append(freshness) }
         var rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.0) } + 2 * right.count
         // The badges matter more than the endpoint; but keep at least the program name.
         while rightWidth > width - 12, !right.isEmpty {

@@ -9,6 +9,8 @@ extension ConsoleUpdate {
         state.session = info
         state.system = info.system
         state.connectionError = nil
+        // Logged in: no login retry is due any more (a failed load schedules its own).
+        state.freshness.retryAt = nil
         state.truncation = nil
         if let previous, previous != info {
             // Another cloud or endpoint: nothing of the previous one may stay on screen.
@@ -100,6 +102,10 @@ extension ConsoleUpdate {
                 seen = mergeRows(&state, pane, consume rows, requestedAt: requestedAt)
             }
             state.records.modify(pane) { $0.loading = .idle }
+            if pane != .members {
+                if state.freshness.isStale { flash(&state, "reconnected: the panes are current again", .info) }
+                state.freshness.refreshed(now: state.now)
+            }
             syncLinkedPanes(&state, from: pane)
             if pane == .images, let parent = state.records.detailParent, let fresh = state.records.primary.row(key: parent.key) {
                 state.records.detailParent = fresh
@@ -110,6 +116,8 @@ extension ConsoleUpdate {
             // Rows already shown (a refresh) stay, with what is in flight; the failure is shown and flashed.
             state.records.modify(pane) { $0.loading = .failed(describe(error)) }
             flash(&state, "\(paneTitle(state, pane)): \(describe(error))", .error)
+            // The panes keep what they showed, marked stale in the header; the console tries again by itself.
+            if pane != .members { state.freshness.failed(describe(error), now: state.now) }
         }
         return detail + record(&state, seen)
     }
