@@ -16,32 +16,11 @@ public enum DisplayWidth {
         return fallbackWidth(scalar.value)
     }
 
-    /// Columns taken by a string. An emoji that is one column by default (`🌦`) followed by the
-    /// emoji presentation selector (U+FE0F, `🌦️`) is drawn two columns wide by terminals, as wcwidth
-    /// does not know.
+    /// Columns taken by a string.
     public static func of(_ text: String) -> Int {
         var total = 0
-        forEachScalar(of: text) { _, width in total += width }
+        for scalar in text.unicodeScalars { total += of(scalar) }
         return total
-    }
-
-    /// Columns taken by `scalar` when `next` follows it: two for an emoji that is one column by
-    /// default when the emoji presentation selector (U+FE0F) follows it.
-    public static func of(_ scalar: Unicode.Scalar, before next: Unicode.Scalar?) -> Int {
-        let width = of(scalar)
-        guard width == 1, next?.value == 0xFE0F, scalar.value >= 0x80, scalar.properties.isEmoji else { return width }
-        return 2
-    }
-
-    /// Each scalar of `text` with the columns it takes (the selector's extra column counted on the
-    /// emoji before it).
-    public static func forEachScalar(of text: String, _ body: (Unicode.Scalar, Int) -> Void) {
-        var scalars = text.unicodeScalars.makeIterator()
-        var next = scalars.next()
-        while let scalar = next {
-            next = scalars.next()
-            body(scalar, of(scalar, before: next))
-        }
     }
 
     /// Cuts text to at most `columns`, adding `…` when something was cut.
@@ -50,13 +29,9 @@ public enum DisplayWidth {
         guard of(text) > columns else { return text }
         var out = String.UnicodeScalarView()
         var used = 0
-        var full = false
-        forEachScalar(of: text) { scalar, width in
-            guard !full else { return }
-            if used + width > columns - 1 {
-                full = true
-                return
-            }
+        for scalar in text.unicodeScalars {
+            let width = of(scalar)
+            if used + width > columns - 1 { break }
             out.append(scalar)
             used += width
         }

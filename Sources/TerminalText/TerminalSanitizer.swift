@@ -8,7 +8,18 @@ public enum TerminalSanitizer {
     /// - Bidi controls, zero-width characters and U+2028/U+2029 become `\u{202e}` etc.
     ///
     /// A line of the activity log goes through it too: no newline survives, so one entry stays one line.
-    public static func sanitize(_ text: String) -> String { escaped(text, as: .visible) }
+    ///
+    /// The emoji presentation selector (U+FE0F) is dropped: terminals disagree on how wide it makes
+    /// an emoji that is one column by default (`🌦️`: tmux 3.3 and ncurses one column, newer
+    /// terminals two), which shifts the rest of the row. Without it every terminal draws the
+    /// emoji as wcwidth, ncurses and memberdeck measure it.
+    public static func sanitize(_ text: String) -> String {
+        let visible = escaped(text, as: .visible)
+        guard visible.unicodeScalars.contains(where: { $0.value == 0xFE0F }) else { return visible }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: visible.unicodeScalars.lazy.filter { $0.value != 0xFE0F })
+        return String(out)
+    }
 
     /// The one escaper of untrusted text: every character a terminal would obey, hide or reorder on
     /// (`needsEscaping`), and whatever `notation`'s own syntax reserves, written as `notation` says.

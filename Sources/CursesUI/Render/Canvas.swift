@@ -41,11 +41,8 @@ struct Canvas {
         let end = column + min(limit, width - column)
         var position = column
         var lastPlaced: Int?
-        var scalars = text.unicodeScalars.makeIterator()
-        var next = scalars.next()
-        while let scalar = next {
-            next = scalars.next()
-            let scalarWidth = DisplayWidth.of(scalar, before: next)
+        for scalar in text.unicodeScalars {
+            let scalarWidth = DisplayWidth.of(scalar)
             if scalarWidth == 0 {
                 // A combining mark joins the character before it (a leading one is dropped).
                 if let last = lastPlaced { cells[row * width + last].text.unicodeScalars.append(scalar) }

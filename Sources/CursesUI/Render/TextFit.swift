@@ -17,11 +17,8 @@ enum TextFit {
     static func take(_ text: String, _ columns: Int) -> String {
         var out = String.UnicodeScalarView()
         var used = 0
-        var scalars = text.unicodeScalars.makeIterator()
-        var next = scalars.next()
-        while let scalar = next {
-            next = scalars.next()
-            let width = DisplayWidth.of(scalar, before: next)
+        for scalar in text.unicodeScalars {
+            let width = DisplayWidth.of(scalar)
             if used + width > columns { break }
             out.append(scalar)
             used += width
@@ -33,11 +30,8 @@ enum TextFit {
     static func takeLast(_ text: String, _ columns: Int) -> String {
         var scalars: [Unicode.Scalar] = []
         var used = 0
-        // Read backwards: the scalar that follows in the text is the one seen just before.
-        var following: Unicode.Scalar?
         for scalar in text.unicodeScalars.reversed() {
-            let width = DisplayWidth.of(scalar, before: following)
-            following = scalar
+            let width = DisplayWidth.of(scalar)
             if used + width > columns { break }
             scalars.append(scalar)
             used += width
