@@ -15,7 +15,8 @@ public enum TerminalSanitizer {
     /// emoji as wcwidth, ncurses and memberdeck measure it.
     public static func sanitize(_ text: String) -> String {
         let visible = escaped(text, as: .visible)
-        guard visible.unicodeScalars.contains(where: { $0.value == 0xFE0F }) else { return visible }
+        // Most text is ASCII: nothing to look for (the UTF-8 check is one pass over the bytes).
+        guard !visible.utf8.allSatisfy({ $0 < 0x80 }), visible.unicodeScalars.contains(where: { $0.value == 0xFE0F }) else { return visible }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: visible.unicodeScalars.lazy.filter { $0.value != 0xFE0F })
         return String(out)

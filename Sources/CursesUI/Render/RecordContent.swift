@@ -33,12 +33,13 @@ struct RecordContent: PaneContent {
         columns = model.columns.enumerated().map { index, column in
             let titleWidth = DisplayWidth.of(column.title)
             let minimum = column.minimum ?? (index == 0 ? 12 : max(6, titleWidth))
-            let measured = min(Self.widestColumn, max(minimum, rows.reduce(titleWidth) { widest, row in
+            // Measured only where it counts (every frame, 200 rows): a column without a preferred
+            // width, and a member column, as wide as my row with its ` (you)` needs.
+            let measured = { min(Self.widestColumn, max(minimum, rows.reduce(titleWidth) { widest, row in
                 index < row.cells.count ? max(widest, Self.shownWidth(row, column: index, style: column.style)) : widest
-            }))
-            // A member column is as wide as my row with its ` (you)` needs, whatever the system prefers.
-            var preferred = column.preferred ?? (index == 0 ? 28 : measured)
-            if column.style == .member { preferred = max(preferred, measured) }
+            })) }
+            var preferred = column.preferred ?? (index == 0 ? 28 : measured())
+            if column.style == .member { preferred = max(preferred, measured()) }
             return ColumnSpec(title: column.title, minimum: minimum, preferred: max(minimum, preferred),
                               dropRank: index == 0 || column.essential ? nil : (column.dropRank ?? index),
                               flexible: column.flexible || (!anyFlexible && index == 0), onlyWithRoom: column.onlyWithRoom)

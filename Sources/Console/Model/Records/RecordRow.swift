@@ -57,11 +57,9 @@ public struct RecordRow: PaneRow {
     }
 
     /// Why the row has no detail to load (`public image: only shared images have members`): the
-    /// second pane says so instead of asking the server.
-    public var detailNote: String? {
-        get { extras.first?.detailNote }
-        set { modifyExtras { $0.detailNote = newValue } }
-    }
+    /// second pane says so instead of asking the server. Held in the row, not behind `extras`: many
+    /// rows of a pane have one (every private image), and systems share one string between them.
+    public var detailNote: String?
 
     /// What only some rows have (a tree's shape, a log name, sort keys, what this console is doing
     /// or did to the row), behind one pointer: a pane holds 10,000 rows, most of which have none of it.
@@ -77,7 +75,6 @@ public struct RecordRow: PaneRow {
         var isExpandable = false
         var logName: LogName?
         var sortKeys: [Int: String] = [:]
-        var detailNote: String?
     }
     private var extras: [Extras] = []
 

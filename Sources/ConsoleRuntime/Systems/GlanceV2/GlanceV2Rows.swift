@@ -84,8 +84,17 @@ public enum GlanceV2Rows {
         var row = RecordRow(key: image.id, cells: [image.name ?? "", image.id, image.visibility ?? "", image.owner ?? "", "", image.createdAt ?? ""],
                             ref: RowRef(Ref.image(id: image.id)), label: name, actions: actions,
                             opensDetail: true, subject: own ? nil : subject(imageID: image.id, memberID: viewer.projectID, viewer: viewer), isMine: own)
-        if !shared { row.detailNote = "\(image.visibility ?? "") image: only shared images have members" }
+        if !shared, let visibility = image.visibility { row.detailNote = noMembersNote(visibility) }
         return row
+    }
+
+    /// One string per visibility, shared by every row of it (10,000 private images hold one).
+    static let noMembersNotes = Dictionary(uniqueKeysWithValues: ["private", "public", "community"].map {
+        ($0, "\($0) image: only shared images have members")
+    })
+
+    static func noMembersNote(_ visibility: String) -> String {
+        noMembersNotes[visibility] ?? "\(visibility) image: only shared images have members"
     }
 
     /// `+` on an image, written once for every image (the row fills in `{key}` and `{row}`), so
