@@ -71,6 +71,49 @@ struct SandboxEndToEndTests {
         #expect(noCloud.stderr.contains("--sandbox uses memberdeck's own sandbox"))
     }
 
+    @Test("navigation as an operator uses it: Esc back to the inbox, h from the bottom-right pane, : history, Tab choices, S, the position")
+    func navigation() async throws {
+        let cli = CLI()
+        let console = try TmuxConsole([], cli: cli, extraEnvironment: Self.noCloud)
+        defer { console.close() }
+        // The footer's hints tell which pane has the focus.
+        func footer(_ screen: String) -> String { String(screen.split(separator: "\n").last ?? "") }
+        try await console.waitFor("the demo inbox", timeout: 40) { ConsoleEndToEndTests.status(of: "kafka-3.7-broker", in: $0) == "pending" }
+        try await console.type(":inbox")
+        try await console.send("Enter")
+        try await console.waitFor("the inbox focused") { footer($0).hasPrefix("a accept  r reject  p pending  space mark  enter open") }
+        try await console.send("Enter")
+        try await console.waitFor("the share's members focused") { footer($0).contains("d remove") }
+        try await console.send("Escape")
+        try await console.waitFor("back in the inbox, not the images") { footer($0).hasPrefix("a accept  r reject  p pending  space mark  enter open") }
+        try await console.send("h")
+        try await console.waitFor("h from the bottom-right pane: the images") { footer($0).hasPrefix("enter open  + share") }
+        // The bottom border says where the cursor is: j moves it one row down.
+        let before = try await console.screen()
+        let place = { (screen: String) -> Int? in
+            guard let line = screen.split(separator: "\n").first(where: { $0.hasPrefix("└") && $0.contains("┘└") }),
+                  let border = line.components(separatedBy: "┘└").first,
+                  let slash = border.lastIndex(of: "/") else { return nil }
+            return Int(border[..<slash].split(separator: " ").last ?? "")
+        }
+        let start = try #require(place(before))
+        try await console.send("j")
+        try await console.waitFor("the position in the border") { place($0) == start + 1 }
+        try await console.send("S")
+        try await console.waitFor(text: "sorted by Name, descending")
+        // : remembers the last command; Tab with nothing to add says what may follow.
+        try await console.type(":")
+        try await console.send("Up")
+        try await console.waitFor("the last command in the prompt") { footer($0).hasPrefix(":inbox") }
+        try await console.send("C-u")
+        try await console.type("endpoint ")
+        try await console.send("Tab")
+        try await console.waitFor(text: ":endpoint   no endpoints in config.yaml")
+        try await console.send("Escape")
+        try await console.send("q")
+        try await console.waitFor(text: "EXITED:0")
+    }
+
     @Test("the server stopped under a running console: STALE in the header, rows kept; restarted: current again with no key pressed; also after a failed first login")
     func staleAndReconnect() async throws {
         let directory = NSTemporaryDirectory() + "md-stale-\(UUID().uuidString.prefix(8))"
