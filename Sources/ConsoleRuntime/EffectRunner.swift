@@ -28,7 +28,8 @@ public final class EffectRunner: Sendable {
         case let .switchCloud(name): connect(.cloud(name))
         case let .switchEndpoint(name): connect(.endpoint(name))
         case let .recordActivity(entry): activityLog?.append(entry)
-        case .quit: break
+        // The terminal is the UI thread's: the console loop writes the clipboard.
+        case .quit, .copyToClipboard: break
         default:
             let post = self.post
             Task { [connections] in
@@ -78,7 +79,8 @@ extension Effect {
         case let .loadRows(request, _, _, _, _): return .rowsLoaded(request: request, .failure(error))
         case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))
         case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
-        case .connect, .recordActivity, .switchCloud, .switchEndpoint, .quit: return nil
+        case let .describe(request, _, _): return .described(request: request, .failure(error))
+        case .connect, .recordActivity, .switchCloud, .switchEndpoint, .copyToClipboard, .quit: return nil
         }
     }
 
@@ -88,6 +90,7 @@ extension Effect {
         case let .loadRows(request, nil, pane, parent, scope): return .loadRows(request: request, connection: connection, pane: pane, parent: parent, scope: scope)
         case let .perform(operation, nil, change): return .perform(operation: operation, connection: connection, change)
         case let .loadPicker(request, nil, picker): return .loadPicker(request: request, connection: connection, picker)
+        case let .describe(request, nil, row): return .describe(request: request, connection: connection, row: row)
         default: return self
         }
     }
@@ -95,7 +98,8 @@ extension Effect {
     /// The connection an effect names; nil for the current one.
     var connection: ConnectionID? {
         switch self {
-        case let .loadRows(_, connection, _, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _): return connection
+        case let .loadRows(_, connection, _, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _),
+             let .describe(_, connection, _): return connection
         default: return nil
         }
     }

@@ -17,6 +17,11 @@ struct ActivityTests {
         failed.outcome = .failed
         failed.detail = "403 Forbidden: no"
         #expect(failed.line == "2023-11-14T22:13:20Z  alpha (img-1)  proj-b  pending → accepted  failed: 403 Forbidden: no")
+        // Where and as whom, once the console knows (every entry it records does).
+        var placed = entry
+        placed.place = "devstack"
+        placed.user = "alice@demo"
+        #expect(placed.line == "2023-11-14T22:13:20Z  devstack  alice@demo  alpha (img-1)  proj-b  pending → accepted  done")
     }
 
     @Test func everyTransitionIsLoggedInOrderAndRecorded() throws {

@@ -205,7 +205,7 @@ struct CommandTests {
     @Test func logAndHelpOpenTheirOverlays() {
         var console = F.connected()
         Self.run(&console, "log")
-        #expect(console.state.overlay == .log)
+        #expect(console.state.overlay == .reader(.activityLog))
         console.key(.escape)
         Self.run(&console, "help")
         #expect(console.state.overlay == .help)

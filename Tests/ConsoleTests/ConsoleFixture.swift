@@ -50,6 +50,10 @@ struct ConsoleFixture {
         [ImageMember(imageID: image.id, memberID: me, status: status)]
     }
 
+    /// Where and as whom the fixture's session is, as the activity log names it.
+    static let place = "test"
+    static let user = "alice@me"
+
     static func session(admin: Bool = false) -> SessionInfo {
         SessionInfo(cloud: "test", region: "RegionOne", userName: "alice", projectName: "me", projectID: me,
                     endpointHost: "glance.test:9292", isAdmin: admin, system: GlanceV2System.model)

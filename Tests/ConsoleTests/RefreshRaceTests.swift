@@ -77,7 +77,7 @@ struct RefreshRaceTests {
         #expect(row.highlight == Highlight(kind: .external, until: console.now.addingTimeInterval(1.5)))
         #expect(console.image(F.gamma.id)?.myStatus == "rejected")
         let seen = ActivityEntry(time: console.now, imageID: F.gamma.id, imageName: "gamma", memberID: F.me,
-                                 from: "accepted", to: "rejected", outcome: .seen)
+                                 from: "accepted", to: "rejected", outcome: .seen, place: F.place, user: F.user)
         #expect(effects == [.recordActivity(seen)])
         #expect(console.state.activity.last == seen)
     }
@@ -209,7 +209,7 @@ struct RefreshRaceTests {
         #expect(console.member("proj-c")?.highlight == Highlight(kind: .external, until: console.now.addingTimeInterval(1.5)))
         #expect(console.member("proj-b")?.highlight == nil)
         #expect(effects.recorded == [ActivityEntry(time: console.now, imageID: F.alpha.id, imageName: "alpha", memberID: "proj-c",
-                                                   from: "accepted", to: "rejected", outcome: .seen)])
+                                                   from: "accepted", to: "rejected", outcome: .seen, place: F.place, user: F.user)])
     }
 
     @Test func membersAddedOrRemovedElsewhereAppearAndDisappear() throws {

@@ -97,7 +97,7 @@ struct RemoveTests {
         #expect(console.state.members.rows.map(\.key) == ["proj-c", "proj-d"])
         #expect(console.state.operations.isEmpty)
         #expect(effects.recorded == [ActivityEntry(time: console.now, imageID: F.alpha.id, imageName: "alpha", memberID: "proj-b",
-                                                   from: "pending", to: "removed", outcome: .done)])
+                                                   from: "pending", to: "removed", outcome: .done, place: F.place, user: F.user)])
         #expect(console.state.flash?.text == "removed proj-b from alpha")
         #expect(console.selectedKey == "proj-c")
     }

@@ -84,7 +84,7 @@ struct ShareTests {
         #expect(row.highlight == Highlight(kind: .settled, until: console.now.addingTimeInterval(1.5)))
         #expect(console.state.members.rows.count == 4)
         #expect(effects.recorded == [ActivityEntry(time: console.now, imageID: F.alpha.id, imageName: "alpha", memberID: "proj-x",
-                                                   from: "none", to: "pending", outcome: .done)])
+                                                   from: "none", to: "pending", outcome: .done, place: F.place, user: F.user)])
         #expect(console.state.flash?.text == "shared alpha with proj-x")
         #expect(console.state.operations.isEmpty)
     }

@@ -80,7 +80,7 @@ struct StatusTransitionTests {
         #expect(console.state.operations.isEmpty)
 
         let entry = ActivityEntry(time: console.now, imageID: c.imageID, imageName: c.imageName, memberID: F.me,
-                                  from: c.from, to: c.to.rawValue, outcome: .done)
+                                  from: c.from, to: c.to.rawValue, outcome: .done, place: F.place, user: F.user)
         #expect(effects == [.recordActivity(entry)])
         #expect(console.state.activity == [entry])
         #expect(console.state.flash?.level == .info)
@@ -108,7 +108,7 @@ struct StatusTransitionTests {
         #expect(flash.text.contains(c.imageName))
 
         let entry = ActivityEntry(time: console.now, imageID: c.imageID, imageName: c.imageName, memberID: F.me,
-                                  from: c.from, to: c.to.rawValue, outcome: .failed, detail: error.description)
+                                  from: c.from, to: c.to.rawValue, outcome: .failed, detail: error.description, place: F.place, user: F.user)
         #expect(effects == [.recordActivity(entry)])
         #expect(console.state.activity == [entry])
     }
@@ -249,7 +249,7 @@ struct StatusTransitionTests {
         #expect(console.member("proj-x")?.member.status == c.to.rawValue)
         #expect(console.member("proj-x")?.highlight?.kind == .settled)
         #expect(settled.recorded == [ActivityEntry(time: console.now, imageID: F.alpha.id, imageName: "alpha", memberID: "proj-x",
-                                                   from: c.from, to: c.to.rawValue, outcome: .done)])
+                                                   from: c.from, to: c.to.rawValue, outcome: .done, place: F.place, user: F.user)])
         // Another project's row is named with its member.
         #expect(console.state.flash?.text == "alpha proj-x: \(c.from) → \(c.to.rawValue)")
     }

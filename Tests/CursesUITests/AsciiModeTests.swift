@@ -20,7 +20,7 @@ struct AsciiModeTests {
         #expect(Self.isASCII(frame))
         #expect(frame.lines[1].text.hasPrefix("+- Images (5) --"))
         #expect(frame.lines[2].text.hasPrefix("| Name"))
-        for overlay in [Overlay.help, .log, .confirm(Console.Confirmation(title: "Remove", message: "remove x → y", confirmLabel: "Remove", changes: []))] {
+        for overlay in [Overlay.help, .reader(.activityLog), .confirm(Console.Confirmation(title: "Remove", message: "remove x → y", confirmLabel: "Remove", changes: []))] {
             state.overlay = overlay
             state.activity = [ActivityEntry(time: RenderFixture.now, imageID: "i", imageName: "n", memberID: "m", from: "pending", to: "accepted", outcome: .done)]
             let covered = RenderFixture.render(state, width: width, height: height, unicode: false)

@@ -69,7 +69,7 @@ struct HostileTextTests {
         state.overlay = .prompt(Prompt(kind: .operation(label: "share evil\u{1b}[2J with (project ids, comma-separated): ", change), text: "p\u{1b}"))
         frame = RenderFixture.render(state)
         #expect(frame.lines[39].text.hasPrefix("share evil^[[2J with (project ids, comma-separated): p^["))
-        state.overlay = .log
+        state.overlay = .reader(.activityLog)
         state.activity = [ActivityEntry(time: RenderFixture.now, imageID: "i\u{1b}d", imageName: "n\u{9b}m", memberID: "m\r",
                                         from: "pending", to: "accepted", outcome: .failed, detail: "bad\u{202e}thing")]
         frame = RenderFixture.render(state)

@@ -83,7 +83,7 @@ struct WideCharacterTests {
         let images = (0..<40).map { RenderFixture.image(String(format: "%08x-0000-4000-8000-000000000000", $0), wide, owner: RenderFixture.owner) }
         let memberships = images.map { Membership(image: $0, status: "pending", sharedAt: "2026-11-18T10:00:00Z") }
         var state = RenderFixture.connected(width: width, height: height, images: images, memberships: memberships)
-        for overlay in [Overlay.help, .log, .confirm(Console.Confirmation(title: "Remove 漢字", message: String(repeating: "漢字 ", count: 30),
+        for overlay in [Overlay.help, .reader(.activityLog), .confirm(Console.Confirmation(title: "Remove 漢字", message: String(repeating: "漢字 ", count: 30),
                                                                              confirmLabel: "Remove", changes: []))] {
             state.overlay = overlay
             for offset in 0..<3 {

@@ -117,4 +117,45 @@ struct ConsoleTrustEndToEndTests {
             try await console.waitFor(text: "EXITED:0")
         }
     }
+
+    @Test("i describes a row in full, Enter on a member describes it, and y copies the focused id with OSC 52")
+    func describeAndCopy() async throws {
+        let owner = try ReferenceStack.glance("owner")
+        let memberProject = try await ReferenceStack.projectID("member")
+        let name = TestImages.uniqueName("e2e-describe")
+        try await TestImages(owner: owner).with(name: name) { image in
+            _ = try await owner.addMember(imageID: image.id, memberID: memberProject)
+            let full = try await owner.image(id: image.id)
+            let console = try TmuxConsole(["--os-cloud", "owner", "--refresh", "off"])
+            defer { console.close() }
+            try await console.acceptClipboard()
+            try await console.type("/" + name)
+            try await console.send("Enter")
+            try await console.waitFor("the image, its member loaded") { $0.contains(memberProject) }
+            // i: every field in full, as Glance has it now.
+            try await console.send("i")
+            let described = try await console.waitFor("the whole record") { $0.contains("created_at") && !$0.contains("reading the whole record") }
+            #expect(described.contains("─ \(name) ─"))
+            #expect(described.contains(image.id), "the full id, not 8 characters")
+            if let owner = full.owner { #expect(described.range(of: "owner +\(owner)", options: .regularExpression) != nil) }
+            if let created = full.createdAt { #expect(described.contains(created)) }
+            // y in the reader copies the field under the cursor: the first, the id.
+            try await console.send("y")
+            try await console.waitFor(text: "copied \(image.id) to the clipboard")
+            #expect(try await console.clipboard() == image.id, "the OSC 52 sequence reached tmux")
+            try await console.send("Escape")
+            // Enter on a member row (nothing to open) describes the member: its whole project id.
+            try await console.send("l")
+            try await console.send("Enter")
+            let member = try await console.waitFor("the member described") { $0.contains("member_id") && $0.contains("image_id") }
+            #expect(member.range(of: "member_id +\(memberProject)", options: .regularExpression) != nil, "\(member)")
+            try await console.send("Escape")
+            // y outside the reader: the focused row's id.
+            try await console.send("y")
+            try await console.waitFor(text: "copied \(memberProject) to the clipboard")
+            #expect(try await console.clipboard() == memberProject)
+            try await console.send("q")
+            try await console.waitFor(text: "EXITED:0")
+        }
+    }
 }

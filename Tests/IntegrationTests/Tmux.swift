@@ -54,6 +54,18 @@ final class TmuxConsole: @unchecked Sendable {
         try await tmux(["-L", socket, "capture-pane", "-p", "-t", session]).stdout
     }
 
+    /// Lets programs in the pane set tmux's clipboard with OSC 52 (tmux keeps what they send as a
+    /// paste buffer), as an operator's `set -g set-clipboard on` does.
+    func acceptClipboard() async throws {
+        try await tmux(["-L", socket, "set-option", "-g", "set-clipboard", "on"])
+    }
+
+    /// What the last OSC 52 sequence put on the clipboard (tmux's newest paste buffer), or nil.
+    func clipboard() async throws -> String? {
+        let result = try await tmux(["-L", socket, "show-buffer"])
+        return result.status == 0 ? result.stdout : nil
+    }
+
     func resize(width: Int, height: Int) async throws {
         try await tmux(["-L", socket, "resize-window", "-t", session, "-x", String(width), "-y", String(height)])
     }

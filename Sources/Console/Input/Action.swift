@@ -8,6 +8,12 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     /// Let the selected member share the image further, or not (where members have that flag).
     case toggleShare = "toggle-share"
     case filter, command, help, sort, refresh, log, quit
+    /// Every field of the focused row's record, in full (`i`).
+    case describe
+    /// Copies the focused row's id to the terminal's clipboard (OSC 52).
+    case copyID = "copy-id"
+    /// The last error, in full.
+    case lastError = "last-error"
     /// The same sort column, the other way round.
     case reverseSort = "reverse-sort"
 
@@ -46,6 +52,9 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
         case .reverseSort: return "reverse sort"
         case .refresh: return "refresh"
         case .log: return "activity log"
+        case .describe: return "describe"
+        case .copyID: return "copy id"
+        case .lastError: return "last error"
         case .quit: return "quit"
         }
     }

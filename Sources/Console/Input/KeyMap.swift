@@ -31,6 +31,9 @@ public struct KeyMap: Sendable, Equatable {
         .reverseSort: [.character("S")],
         .refresh: [.character("R"), .function(5)],
         .log: [.character("L")],
+        .describe: [.character("i")],
+        .copyID: [.character("y")],
+        .lastError: [.character("E")],
         .quit: [.character("q"), .function(10)],
     ]
 

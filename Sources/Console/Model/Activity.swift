@@ -15,8 +15,14 @@ public struct ActivityEntry: Sendable, Equatable {
     public var outcome: Outcome
     /// The server's message on failure.
     public var detail: String?
+    /// Where and as whom: the cloud or endpoint (`devstack`) and the user (`alice@demo`).
+    public var place: String
+    public var user: String
 
-    public init(time: Date, imageID: String, imageName: String, memberID: String, from: String, to: String, outcome: Outcome, detail: String? = nil) {
+    public init(time: Date, imageID: String, imageName: String, memberID: String, from: String, to: String, outcome: Outcome, detail: String? = nil,
+                place: String = "", user: String = "") {
+        self.place = place
+        self.user = user
         self.time = time
         self.imageID = imageID
         self.imageName = imageName
@@ -27,10 +33,11 @@ public struct ActivityEntry: Sendable, Equatable {
         self.detail = detail
     }
 
-    /// One line for the log file and the log overlay.
+    /// One line for the log file and the log overlay: when, where, as whom, what, how it ended.
     public var line: String {
         let stamp = Self.stamp(time)
-        var text = "\(stamp)  \(imageName) (\(imageID))  \(memberID)  \(from) → \(to)  \(outcome.rawValue)"
+        let who = [place, user].filter { !$0.isEmpty }.map { "\($0)  " }.joined()
+        var text = "\(stamp)  \(who)\(imageName) (\(imageID))  \(memberID)  \(from) → \(to)  \(outcome.rawValue)"
         if let detail { text += ": \(detail)" }
         return text
     }
@@ -44,6 +51,27 @@ public struct ActivityEntry: Sendable, Equatable {
         return formatter.string(from: date)
     }
 
+}
+
+/// Where a connection is and as whom, as the activity log and error reports name it.
+public struct ConnectionIdentity: Sendable, Equatable {
+    /// The cloud of clouds.yaml or the endpoint of config.yaml (`devstack`).
+    public var place: String
+    /// `alice@demo` (the user, and the project where the system has one).
+    public var user: String
+
+    public init(place: String, user: String) {
+        self.place = place
+        self.user = user
+    }
+
+    public init(_ session: SessionInfo) {
+        place = session.cloud
+        user = session.projectName.isEmpty || session.projectName == session.userName ? session.userName : "\(session.userName)@\(session.projectName)"
+    }
+
+    /// `devstack as alice@demo`.
+    public var description: String { user.isEmpty ? place : "\(place) as \(user)" }
 }
 
 /// A message in the footer that fades after a few seconds.

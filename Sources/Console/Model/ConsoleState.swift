@@ -54,6 +54,10 @@ public struct ConsoleState: Sendable, Equatable {
     public var imageScope: ImageScope = .mine
     /// Recent activity, newest last (the file keeps all).
     public var activity: [ActivityEntry] = []
+    /// Where each connection of this run is, and as whom, for the activity log and error reports.
+    public var identities: [ConnectionID: ConnectionIdentity] = [:]
+    /// The last error shown, kept whole for `E`.
+    public var lastError: ErrorReport?
     /// Write operations sent and not answered, by operation id.
     public var operations: [Int: PendingOperation] = [:]
     /// Operations started together (marked rows), for one summary when the last one settles.
@@ -95,6 +99,12 @@ public struct ConsoleState: Sendable, Equatable {
     /// The position (in the pane's visible rows) of the first row on screen.
     public func scrollTop(of pane: PaneID) -> Int { records.pane(pane).top }
     public var isReadOnly: Bool { settings.readOnly }
+
+    /// Where `connection` (nil: the current one) is and as whom, once it has connected.
+    public func identity(of connection: ConnectionID?) -> ConnectionIdentity? {
+        guard let id = connection ?? session?.connection else { return nil }
+        return identities[id] ?? session.flatMap { $0.connection == id ? ConnectionIdentity($0) : nil }
+    }
 }
 
 /// A retry wait announced by the transport.

@@ -21,6 +21,8 @@ public enum Event: Sendable {
     case operationDone(operation: Int, Result<OperationOutcome, Failure>)
     /// The choices of a picker loaded.
     case pickerLoaded(request: Int, Result<[PickerItem], Failure>)
+    /// A row's whole record was read (empty: the row's own fields are all there is).
+    case described(request: Int, Result<[RecordField], Failure>)
     /// A left click in a pane; `row` is the position in the pane's visible rows, nil on its border or header.
     case clicked(pane: PaneID, row: Int?)
     /// The mouse wheel over a pane: positive moves down.
@@ -39,5 +41,9 @@ public enum Effect: Sendable, Equatable {
     case loadRows(request: Int, connection: ConnectionID?, pane: PaneID, parent: RecordRow?, scope: ImageScope)
     case perform(operation: Int, connection: ConnectionID?, RowOperation)
     case loadPicker(request: Int, connection: ConnectionID?, PickerRequest)
+    /// The whole record a row shows, field by field, as the server has it now.
+    case describe(request: Int, connection: ConnectionID?, row: RecordRow)
+    /// Text for the terminal's clipboard (OSC 52): the UI thread writes it, as it owns the terminal.
+    case copyToClipboard(String)
     case quit
 }

@@ -2,7 +2,8 @@
 public enum Overlay: Sendable, Equatable {
     case none
     case help
-    case log
+    /// Scrollable text: a record described, the activity log, the last error.
+    case reader(Reader)
     case prompt(Prompt)
     case confirm(Confirmation)
     /// A searchable list to choose from (a group, a role).

@@ -15,11 +15,12 @@ extension ConsoleUpdate {
     static func activityEntry(_ state: ConsoleState, _ change: RecordChange, to settled: String? = nil,
                               outcome: ActivityEntry.Outcome, detail: String?) -> ActivityEntry {
         let operation = change.operation
+        let who = state.identity(of: change.connection)
         guard let name = change.logName, let from = operation.from, let to = operation.to else {
             return ActivityEntry(time: state.now, imageID: change.parentKey, imageName: change.parentLabel, memberID: "", from: "",
-                                 to: operation.description, outcome: outcome, detail: detail)
+                                 to: operation.description, outcome: outcome, detail: detail, place: who?.place ?? "", user: who?.user ?? "")
         }
         return ActivityEntry(time: state.now, imageID: name.objectID, imageName: name.objectName, memberID: name.memberID,
-                             from: from, to: settled ?? to, outcome: outcome, detail: detail)
+                             from: from, to: settled ?? to, outcome: outcome, detail: detail, place: who?.place ?? "", user: who?.user ?? "")
     }
 }

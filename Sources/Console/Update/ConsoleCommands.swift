@@ -58,7 +58,7 @@ enum ConsoleCommands {
                 ConsoleUpdate.flash(&state, ":refresh \(RefreshInterval.expectation), not '\(argument)'", .error)
             }
         case "log":
-            state.overlay = .log
+            ConsoleUpdate.openLog(&state)
         case "help":
             state.overlay = .help
         case "q", "quit":

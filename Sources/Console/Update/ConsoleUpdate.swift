@@ -44,6 +44,9 @@ public enum ConsoleUpdate {
         case let .rowsLoaded(request, result): return rowsLoaded(&state, request, result)
         case let .operationDone(operation, result): return operationDone(&state, operation, result)
         case let .pickerLoaded(request, result): return pickerLoaded(&state, request, result)
+        case let .described(request, result):
+            described(&state, request, result)
+            return []
         case let .retrying(delay, status):
             state.retryWait = RetryStatus(until: state.now.addingTimeInterval(delay), status: status)
             return []
@@ -101,8 +104,10 @@ public enum ConsoleUpdate {
 
     // MARK: Helpers used across the controller
 
+    /// A message in the footer; an error is also kept whole, with where and as whom, for `E`.
     static func flash(_ state: inout ConsoleState, _ text: String, _ level: Flash.Level) {
         state.flash = Flash(text: text, level: level, until: state.now.addingTimeInterval(flashSeconds))
+        if level == .error { state.lastError = ErrorReport(time: state.now, text: text, place: state.identity(of: nil)?.description) }
     }
 
     static func takeID(_ state: inout ConsoleState) -> Int {

@@ -7,9 +7,10 @@ extension ConsoleUpdate {
         case let .prompt(prompt): return handlePromptKey(&state, prompt, key)
         case let .confirm(confirmation): return handleConfirmKey(&state, confirmation, key)
         case let .picker(picker): return handlePickerKey(&state, picker, key)
-        case .help, .log:
+        case let .reader(reader): return handleReaderKey(&state, reader, key)
+        case .help:
             if key == .escape || key == .enter || state.settings.keyMap.action(for: key) == .quit
-                || state.settings.keyMap.action(for: key) == .help || state.settings.keyMap.action(for: key) == .log {
+                || state.settings.keyMap.action(for: key) == .help {
                 state.overlay = .none
             }
             return []
@@ -53,7 +54,10 @@ extension ConsoleUpdate {
             state.overlay = .prompt(Prompt(kind: .filter(state.focus), text: current))
         case .command: state.overlay = .prompt(Prompt(kind: .command))
         case .help: state.overlay = .help
-        case .log: state.overlay = .log
+        case .log: openLog(&state)
+        case .describe: return describeRow(&state)
+        case .copyID: return copyRowID(&state)
+        case .lastError: openLastError(&state)
         case .sort: cycleSort(&state)
         case .reverseSort: reverseSort(&state)
         case .refresh:

@@ -15,6 +15,9 @@ public protocol RecordAdapter: SystemAdapter {
     /// Performs an operation one of its rows (or pickers) prepared; answers the row as the server now has it.
     func perform(_ operation: RowOperation) async throws -> OperationOutcome
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem]
+    /// The whole record `row` shows, field by field, read again from the server; empty when the
+    /// row's own fields are all the system has of it.
+    func describe(_ row: RecordRow) async throws -> [RecordField]
 }
 
 extension RecordAdapter {
@@ -32,6 +35,8 @@ extension RecordAdapter {
             post(.operationDone(operation: operation, await EffectRunner.capture { try await perform(change) }))
         case let .loadPicker(request, _, pickerRequest):
             post(.pickerLoaded(request: request, await EffectRunner.capture { try await pickerItems(pickerRequest) }))
+        case let .describe(request, _, row):
+            post(.described(request: request, await EffectRunner.capture { try await describe(row) }))
         default:
             break
         }

@@ -24,7 +24,7 @@ public enum ConsoleRenderer {
         let body = Rect(row: 1, column: 0, width: width, height: height - 2)
         switch state.overlay {
         case .help: HelpOverlay.draw(on: &canvas, state, body: body, glyphs: glyphs)
-        case .log: LogOverlay.draw(on: &canvas, state, body: body, glyphs: glyphs)
+        case let .reader(reader): ReaderOverlay.draw(on: &canvas, state, reader, body: body, glyphs: glyphs)
         case let .confirm(confirmation): ConfirmOverlay.draw(on: &canvas, confirmation, body: body, glyphs: glyphs)
         case let .picker(picker): PickerOverlay.draw(on: &canvas, picker, body: body, glyphs: glyphs)
         case .prompt, .none: break

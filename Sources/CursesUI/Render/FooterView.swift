@@ -46,13 +46,15 @@ enum FooterView {
             return nil
         }
         switch state.overlay {
-        case .help, .log:
+        case .help:
             drawFixed(on: &canvas, [("esc", "close")], row: row)
+        case .reader:
+            drawFixed(on: &canvas, [(glyphs.fold("↑↓"), "move"), ("y", "copy"), ("esc", "close")], row: row)
         case .confirm:
             // The dialog's keys are fixed by the controller (not remappable), so they are spelled out.
             drawFixed(on: &canvas, [("tab", "switch"), ("enter", "choose"), ("y", "yes"), ("esc", "cancel")], row: row)
         case .picker:
-            drawFixed(on: &canvas, [("type", "to find"), ("↑↓", "move"), ("enter", "choose"), ("esc", "cancel")], row: row)
+            drawFixed(on: &canvas, [("type", "to find"), (glyphs.fold("↑↓"), "move"), ("enter", "choose"), ("esc", "cancel")], row: row)
         case .none, .prompt:
             drawHints(on: &canvas, state, row: row, glyphs: glyphs)
         }

@@ -40,6 +40,7 @@ struct Glyphs: Sendable {
     func fold(_ text: String) -> String {
         guard !unicode, text.unicodeScalars.contains(where: { $0.value > 0x7E }) else { return text }
         return text.replacingOccurrences(of: "→", with: "->").replacingOccurrences(of: "…", with: "...")
+            .replacingOccurrences(of: "↑↓", with: "up/down")
             .replacingOccurrences(of: "×", with: "x")
     }
 }

@@ -30,12 +30,27 @@ enum HelpOverlay {
 
     static let gap = 3
 
+    /// Opposite moves share one line (`↑/k ↓/j  up / down`), so that every key still fits 80×24.
+    static let pairs: [(first: Action, second: Action, words: String)] = [
+        (.up, .down, "up / down"),
+        (.top, .bottom, "first / last row"),
+        (.nextPane, .previousPane, "next / previous pane"),
+        (.paneLeft, .paneRight, "pane left / right"),
+        (.sort, .reverseSort, "sort / reverse"),
+    ]
+
     static func sections(_ state: ConsoleState, glyphs: Glyphs) -> [Section] {
         let keyMap = state.settings.keyMap
         // A capability the connected system lacks is not listed.
         let present = Action.allCases.filter { state.system.has($0) }
-        let keys = present.map { action -> Entry in
+        let seconds = Set(pairs.map(\.second))
+        let keys = present.compactMap { action -> Entry? in
             let labels = KeyLabel.all(action, keyMap: keyMap, glyphs: glyphs)
+            if let pair = pairs.first(where: { $0.first == action }) {
+                let other = KeyLabel.all(pair.second, keyMap: keyMap, glyphs: glyphs)
+                return Entry(left: [labels, other].map { $0.isEmpty ? "(none)" : $0 }.joined(separator: " "), right: pair.words)
+            }
+            if seconds.contains(action) { return nil }
             let disabled = state.settings.readOnly && action.isMutating
             return Entry(left: labels.isEmpty ? "(none)" : labels, right: state.system.word(action) + (disabled ? " (off)" : ""), disabled: disabled)
         }

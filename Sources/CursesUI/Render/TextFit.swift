@@ -41,6 +41,40 @@ enum TextFit {
         return String(out)
     }
 
+    /// Splits text into lines of at most `columns`, breaking after the last space that fits and
+    /// keeping the spaces inside a line (a log line's two-space columns stay as they are); a run
+    /// without a space is cut where the line ends. Nothing is dropped but the spaces at a break.
+    static func lines(_ text: String, width columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var lines: [String] = []
+        var start = 0
+        while start < scalars.count {
+            var used = 0
+            var end = start
+            var lastSpace: Int?
+            while end < scalars.count {
+                let width = DisplayWidth.of(scalars[end])
+                if used + width > columns { break }
+                if scalars[end] == " " { lastSpace = end }
+                used += width
+                end += 1
+            }
+            if end == scalars.count {
+                lines.append(String(String.UnicodeScalarView(scalars[start..<end])))
+                break
+            }
+            // A character wider than the whole line still moves on.
+            if end == start { end = start + 1 }
+            // Break where the line ends when a space follows it, else after the last space in it.
+            let cut = scalars[end] == " " ? end : lastSpace.map { $0 > start ? $0 : end } ?? end
+            lines.append(String(String.UnicodeScalarView(scalars[start..<cut])))
+            start = cut
+            while start < scalars.count, scalars[start] == " " { start += 1 }
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
     /// Splits text into lines of at most `columns`, at spaces where possible.
     static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }

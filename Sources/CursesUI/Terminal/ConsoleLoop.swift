@@ -99,8 +99,12 @@ public final class ConsoleLoop {
             events.reverse()
             while let event = events.popLast() {
                 for effect in ConsoleUpdate.update(&state, event) {
-                    if case .quit = effect { continue }
-                    perform(effect)
+                    switch effect {
+                    case .quit: continue
+                    // The terminal is this thread's: the sequence goes out after the frame ncurses flushed.
+                    case let .copyToClipboard(text): Clipboard.copy(text)
+                    default: perform(effect)
+                    }
                 }
                 if state.shouldExit { break }
             }

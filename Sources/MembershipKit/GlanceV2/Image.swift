@@ -9,6 +9,9 @@ public struct Image: Sendable, Equatable, Codable, Hashable {
     public var diskFormat: String?
     public var containerFormat: String?
     public var checksum: String?
+    /// The secure hash (`sha512`) and its value, beside the MD5 `checksum`.
+    public var osHashAlgo: String?
+    public var osHashValue: String?
     public var protected: Bool?
     public var tags: [String]?
     public var minDisk: Int?
@@ -30,6 +33,8 @@ public struct Image: Sendable, Equatable, Codable, Hashable {
         case containerFormat = "container_format"
         case minDisk = "min_disk"
         case minRAM = "min_ram"
+        case osHashAlgo = "os_hash_algo"
+        case osHashValue = "os_hash_value"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }

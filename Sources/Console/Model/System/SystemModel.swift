@@ -64,9 +64,12 @@ public struct PaneModel: Sendable, Equatable {
     public var selectHint: String?
     /// Set when the pane's rows show the state of another pane's rows.
     public var linked: LinkedState?
+    /// The column holding the row's id, which `y` copies; nil copies the row's key.
+    public var idColumn: Int?
 
     public init(title: String, allTitle: String? = nil, columns: [ColumnModel], actions: [Action] = [], emptyHint: String = "nothing here",
-                selectHint: String? = nil, linked: LinkedState? = nil) {
+                selectHint: String? = nil, linked: LinkedState? = nil, idColumn: Int? = nil) {
+        self.idColumn = idColumn
         self.title = title
         self.allTitle = allTitle
         self.columns = columns

@@ -23,14 +23,16 @@ extension ConsoleUpdate {
                 }
                 return []
             }
-            guard selected.opensDetail else { return [] }
+            // A row with nothing to open shows its record.
+            guard selected.opensDetail else { return describeRow(&state) }
             state.focus = .members
             state.openedFrom = .images
             return selected.key == records.detailParent?.key ? [] : showDetail(&state, of: selected)
         case .memberships:
             // An overview row opens the first pane's row of the same key (selected there too), or
             // itself when the first pane does not list it.
-            guard let selected = records.overview.selected, selected.opensDetail else { return [] }
+            guard let selected = records.overview.selected else { return [] }
+            guard selected.opensDetail else { return describeRow(&state) }
             var parent = selected
             if let position = records.primary.visible.firstIndex(where: { records.primary.rows[$0].key == selected.key }) {
                 state.records.primary.moveCursor(to: position)
@@ -40,7 +42,7 @@ extension ConsoleUpdate {
             state.openedFrom = .memberships
             return parent.key == records.detailParent?.key ? [] : showDetail(&state, of: parent)
         case .members:
-            return []
+            return describeRow(&state)
         }
     }
 

@@ -8,6 +8,7 @@ extension ConsoleUpdate {
         let previous = state.session
         state.session = info
         state.system = info.system
+        state.identities[info.connection] = ConnectionIdentity(info)
         state.connectionError = nil
         // Logged in: no login retry is due any more (a failed load schedules its own).
         state.freshness.retryAt = nil
@@ -159,8 +160,10 @@ extension ConsoleUpdate {
                 changed.highlight = Highlight(kind: .external, until: until)
                 rows.append(changed)
                 if let stateColumn, let name = row.logName, existing.cell(stateColumn) != row.cell(stateColumn) {
+                    let who = state.identity(of: row.connection)
                     seen.append(ActivityEntry(time: state.now, imageID: name.objectID, imageName: name.objectName, memberID: name.memberID,
-                                              from: existing.cell(stateColumn), to: row.cell(stateColumn), outcome: .seen))
+                                              from: existing.cell(stateColumn), to: row.cell(stateColumn), outcome: .seen,
+                                              place: who?.place ?? "", user: who?.user ?? ""))
                 }
             } else {
                 rows.append(row.keepingLocalState(of: existing))

@@ -9,10 +9,10 @@ public enum AtmosphereSystem: ConsoleSystem {
     public static let model = SystemModel(
         name: "Atmosphere",
         panes: [
-            .images: PaneModel(title: "Images and versions", columns: ["Name", "ID", "Created by"], actions: [.open], emptyHint: "no images"),
+            .images: PaneModel(title: "Images and versions", columns: ["Name", "ID", "Created by"], actions: [.open], emptyHint: "no images", idColumn: 1),
             .members: PaneModel(title: "Groups that may launch {}", columns: ["Group", "UUID", "Membership"], actions: [.share, .remove],
-                                emptyHint: "no group may launch this version", selectHint: "select a version (enter on an image shows them)"),
-            .memberships: PaneModel(title: "My version memberships", columns: ["Version", "Group", "ID"], emptyHint: "no version memberships"),
+                                emptyHint: "no group may launch this version", selectHint: "select a version (enter on an image shows them)", idColumn: 1),
+            .memberships: PaneModel(title: "My version memberships", columns: ["Version", "Group", "ID"], emptyHint: "no version memberships", idColumn: 2),
         ],
         words: [.share: "add group"],
         refreshAfterChange: [.memberships])

@@ -9,7 +9,7 @@ public enum BonitaSystem: ConsoleSystem {
     public static let model = SystemModel(
         name: "Bonita",
         panes: [
-            .images: PaneModel(title: "Users", columns: ["User", "Name", "Title"], actions: [.open], emptyHint: "no users"),
+            .images: PaneModel(title: "Users", columns: ["User", "Name", "Title"], actions: [.open], emptyHint: "no users", idColumn: 0),
             .members: PaneModel(title: "Memberships of {}", columns: ["Group", "Role", "Assigned", "Assigned by"], actions: [.share, .remove],
                                 emptyHint: "no memberships", selectHint: "select a user"),
             .memberships: PaneModel(title: "Groups and roles", columns: ["Name", "Path", "Kind"], emptyHint: "no groups or roles"),

@@ -9,11 +9,11 @@ public enum GlanceV1System: ConsoleSystem {
     public static let model = SystemModel(
         name: "Glance v1",
         panes: [
-            .images: PaneModel(title: "Images", columns: ["Name", "ID", "Owner", "Public"], actions: [.open], emptyHint: "no images"),
+            .images: PaneModel(title: "Images", columns: ["Name", "ID", "Owner", "Public"], actions: [.open], emptyHint: "no images", idColumn: 1),
             .members: PaneModel(title: "Members of {}", columns: ["Member ID", "Can share"], actions: [.share, .remove, .toggleShare],
-                                emptyHint: "no members", selectHint: "select an image"),
+                                emptyHint: "no members", selectHint: "select an image", idColumn: 0),
             .memberships: PaneModel(title: "Shared with {}", columns: ["Image", "ID", "Can share"],
-                                    emptyHint: "nothing shared with this project"),
+                                    emptyHint: "nothing shared with this project", idColumn: 1),
         ],
         words: [.share: "add member", .toggleShare: "can share"],
         refreshAfterChange: [.memberships])

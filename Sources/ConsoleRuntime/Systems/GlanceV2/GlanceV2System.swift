@@ -26,7 +26,8 @@ public enum GlanceV2System: ConsoleSystem {
                 ],
                 actions: [.open, .share, .accept], emptyHint: "no images",
                 linked: LinkedState(source: .memberships, actions: statusActions,
-                                    missing: "this image is not shared with your project; open it to manage its members")),
+                                    missing: "this image is not shared with your project; open it to manage its members"),
+                idColumn: 1),
             .members: PaneModel(
                 title: "Members of {}",
                 columns: [
@@ -35,7 +36,7 @@ public enum GlanceV2System: ConsoleSystem {
                     ColumnModel("Created", style: .time, minimum: 16, preferred: 16, dropRank: 2),
                     ColumnModel("Updated", style: .time, minimum: 16, preferred: 16, dropRank: 1),
                 ],
-                actions: statusActions + [.share, .remove, .mark], emptyHint: "no members", selectHint: "select an image"),
+                actions: statusActions + [.share, .remove, .mark], emptyHint: "no members", selectHint: "select an image", idColumn: 0),
             .memberships: PaneModel(
                 title: "Memberships",
                 columns: [
