@@ -137,10 +137,18 @@ struct CommandTests {
         #expect(console.state.flash?.text.contains("prod") == true)
     }
 
-    @Test func cloudWithoutANameIsRefused() {
+    @Test(":cloud without a name lists the clouds to choose from; with none configured it says so")
+    func cloudWithoutANameOpensTheList() {
         var console = F.connected(settings: Self.settings)
         #expect(Self.run(&console, "cloud").isEmpty)
-        #expect(console.state.flash?.text.contains(":cloud needs a name") == true)
+        guard case let .picker(picker) = console.state.overlay else {
+            Issue.record("no cloud list: \(console.state.overlay)")
+            return
+        }
+        #expect(picker.purpose == .cloud && picker.items.map(\.id) == Self.settings.availableClouds)
+        var bare = F.connected()
+        #expect(Self.run(&bare, "cloud").isEmpty)
+        #expect(bare.state.flash?.text == "no clouds configured (clouds.yaml or OS_* variables)")
     }
 
     @Test func anUnknownThemeIsRefused() {

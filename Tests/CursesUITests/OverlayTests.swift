@@ -31,7 +31,7 @@ struct OverlayTests {
                 + NSRegularExpression.escapedPattern(for: pair.words)
             #expect(lines.contains { $0.range(of: pattern, options: .regularExpression) != nil }, "help shows \(pair.words)")
         }
-        for command in [":images all|mine", ":inbox", ":members", ":cloud NAME", ":endpoint NAME", ":theme NAME", ":refresh SECONDS|off", ":log", ":q"] {
+        for command in [":images all|mine", ":inbox", ":members", ":cloud [NAME]", ":endpoint NAME", ":theme NAME", ":refresh SECONDS|off", ":log", ":q"] {
             #expect(frame.text.contains(command), "help shows \(command)")
         }
         #expect(frame.text.contains("─ Help ─"))

@@ -44,17 +44,17 @@ struct CloudSelectionTests {
         #expect(cloud.sourceFiles == [path])
     }
 
-    @Test("several clouds and no selection is ConfigurationError.missingValue naming the clouds")
+    @Test("several clouds and no selection is ConfigurationError.cloudNotChosen naming the clouds")
     func severalCloudsNeedSelection() throws {
         let fixture = try CloudFixture()
         try fixture.writeClouds(Self.twoClouds)
         let error = #expect(throws: ConfigurationError.self) { try fixture.loader().load() }
-        guard case let .missingValue(key, detail) = error else {
-            Issue.record("expected missingValue, got \(String(describing: error))")
+        guard case let .cloudNotChosen(available) = error else {
+            Issue.record("expected cloudNotChosen, got \(String(describing: error))")
             return
         }
-        #expect(key == "cloud")
-        #expect(detail.contains("alpha") && detail.contains("beta"))
+        #expect(Set(available) == ["alpha", "beta"])
+        #expect(error?.description == "missing cloud: several clouds are configured (\(available.joined(separator: ", "))); choose one with --os-cloud or OS_CLOUD")
     }
 
     @Test("an empty OS_CLOUD counts as unset")
@@ -62,8 +62,8 @@ struct CloudSelectionTests {
         let fixture = try CloudFixture()
         try fixture.writeClouds(Self.twoClouds)
         let error = #expect(throws: ConfigurationError.self) { try fixture.loader(["OS_CLOUD": ""]).load() }
-        guard case .missingValue = error else {
-            Issue.record("expected missingValue, got \(String(describing: error))")
+        guard case .cloudNotChosen = error else {
+            Issue.record("expected cloudNotChosen, got \(String(describing: error))")
             return
         }
     }

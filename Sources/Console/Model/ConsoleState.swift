@@ -21,6 +21,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var availableClouds: [String]
     /// Names `:endpoint` completes (config.yaml's endpoints).
     public var availableEndpoints: [String] = []
+    /// Several clouds and none named: the console starts by offering them (`availableClouds`).
+    public var chooseCloudFirst = false
 
     public init(keyMap: KeyMap = KeyMap(), refreshInterval: Double? = 10, readOnly: Bool = false, themeName: String = "default",
                 availableThemes: [String] = ["default"], availableClouds: [String] = [], availableEndpoints: [String] = []) {
@@ -47,6 +49,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var focus: PaneID = .images
     /// The pane Enter came from (the inbox, opening a share's members): Esc goes back there.
     public var openedFrom: PaneID?
+    /// The cloud picked from the list or named with `:cloud`, where retries without a session go.
+    public var chosenCloud: String?
     /// Commands run with `:`, oldest first (Up and Down in the prompt walk it; at most 50).
     public var commandHistory: [String] = []
     public var overlay: Overlay = .none

@@ -18,13 +18,18 @@ enum ConsoleCommands {
         switch name {
         case "cloud":
             guard !argument.isEmpty else {
-                ConsoleUpdate.flash(&state, ":cloud needs a name (\(state.settings.availableClouds.joined(separator: ", ")))", .error)
+                guard !state.settings.availableClouds.isEmpty else {
+                    ConsoleUpdate.flash(&state, "no clouds configured (clouds.yaml or OS_* variables)", .error)
+                    return []
+                }
+                ConsoleUpdate.openCloudPicker(&state)
                 return []
             }
             guard state.settings.availableClouds.isEmpty || state.settings.availableClouds.contains(argument) else {
                 ConsoleUpdate.flash(&state, "unknown cloud '\(argument)'; available: \(state.settings.availableClouds.joined(separator: ", "))", .error)
                 return []
             }
+            state.chosenCloud = argument
             return [.switchCloud(argument)]
         case "endpoint":
             let endpoints = state.settings.availableEndpoints
@@ -36,6 +41,7 @@ enum ConsoleCommands {
                 ConsoleUpdate.flash(&state, "unknown endpoint '\(argument)'; configured: \(endpoints.isEmpty ? "none" : endpoints.joined(separator: ", "))", .error)
                 return []
             }
+            state.chosenCloud = nil
             return [.switchEndpoint(argument)]
         case "theme":
             guard state.settings.availableThemes.contains(argument) else {

@@ -78,7 +78,7 @@ public enum ConsoleUpdate {
         // Stale or not connected: the scheduled try, whatever the refresh interval (also `off`).
         if let due = state.freshness.retryAt, date >= due, state.loads.isEmpty {
             state.freshness.retryAt = nil
-            return effects + (state.session == nil ? [.connect] : startLoads(&state, includeDetail: true))
+            return effects + (state.session == nil ? reconnect(state) : startLoads(&state, includeDetail: true))
         }
         if state.session != nil, let interval = state.settings.refreshInterval {
             if let due = state.nextRefresh {

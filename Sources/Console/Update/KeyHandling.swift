@@ -61,7 +61,10 @@ extension ConsoleUpdate {
         case .sort: cycleSort(&state)
         case .reverseSort: reverseSort(&state)
         case .refresh:
-            guard state.session != nil else { return [.connect] }
+            guard state.session != nil else {
+                if state.settings.chooseCloudFirst, state.chosenCloud == nil { openCloudPicker(&state) }
+                return reconnect(state)
+            }
             guard state.loads.isEmpty else {
                 flash(&state, "a refresh is already in progress", .info)
                 return []

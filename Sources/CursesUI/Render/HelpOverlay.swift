@@ -7,7 +7,7 @@ enum HelpOverlay {
     /// The `:` commands of every system and what they do (kept short so two columns fit in 80
     /// columns); the connected system's own come first.
     static let sharedCommands: [(String, String)] = [
-        (":cloud NAME", "switch cloud"),
+        (":cloud [NAME]", "switch cloud"),
         (":endpoint NAME", "use endpoint"),
         (":theme NAME", "switch theme"),
         (":refresh SECONDS|off", "auto-refresh"),

@@ -66,7 +66,7 @@ public final class ConsoleLoop {
         var themeName = state.settings.themeName
         screen.apply(styles: styles(themeName, screen.colorCount), useColor: useColor)
         resize(screen)
-        perform(.connect)
+        for effect in ConsoleUpdate.start(&state) { perform(effect) }
         var nextTick = Date()
         while !state.shouldExit {
             if SignalGuard.quitSignal != 0 { break }

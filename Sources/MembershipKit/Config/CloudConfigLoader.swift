@@ -84,7 +84,7 @@ public struct CloudConfigLoader: Sendable {
         } else if clouds.isEmpty {
             throw ConfigurationError.noCloud(searched: locator.searchDirectories)
         } else {
-            throw ConfigurationError.missingValue(key: "cloud", detail: "several clouds are configured (\(clouds.map(\.key).joined(separator: ", "))); choose one with --os-cloud or OS_CLOUD")
+            throw ConfigurationError.cloudNotChosen(available: clouds.map(\.key))
         }
         guard var raw = clouds.last(where: { $0.key == selected })?.value else {
             throw ConfigurationError.unknownCloud(name: selected, available: clouds.map(\.key))

@@ -5,6 +5,8 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
     case noCloud(searched: [String])
     case invalidValue(key: String, detail: String)
     case missingValue(key: String, detail: String)
+    /// Several clouds are configured and none was chosen (the console offers them to pick from).
+    case cloudNotChosen(available: [String])
     case unsupported(String)
 
     public var description: String {
@@ -20,6 +22,8 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
             return "invalid value for \(key): \(detail)"
         case let .missingValue(key, detail):
             return "missing \(key): \(detail)"
+        case let .cloudNotChosen(available):
+            return "missing cloud: several clouds are configured (\(available.joined(separator: ", "))); choose one with --os-cloud or OS_CLOUD"
         case let .unsupported(text):
             return text
         }

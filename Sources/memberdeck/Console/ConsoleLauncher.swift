@@ -19,7 +19,16 @@ enum ConsoleLauncher {
         // warnings); a cloud is then only needed for `:cloud`.
         _ = try context.selectedEndpoint()
         let endpoints = global.endpoint == nil ? try context.endpointsFile() : try context.configuration.endpoints.get()
-        let (firstCloud, sandbox) = global.endpoint == nil ? try await startingCloud(context) : ((try? context.cloud()), nil)
+        // Several clouds and none named: the console opens with the list to choose from.
+        var chooseCloudFirst = false
+        let (firstCloud, sandbox): (CloudConfig?, EmbeddedSandbox?)
+        do {
+            (firstCloud, sandbox) = global.endpoint == nil ? try await startingCloud(context) : ((try? context.cloud()), nil)
+        } catch let error as ConfigurationError {
+            guard case .cloudNotChosen = error else { throw error }
+            (firstCloud, sandbox) = (nil, nil)
+            chooseCloudFirst = true
+        }
         var cloudNames = (try? context.loader.cloudNames()) ?? firstCloud.map { [$0.name] } ?? []
         if sandbox != nil, !cloudNames.contains(EmbeddedSandbox.cloudName) { cloudNames.append(EmbeddedSandbox.cloudName) }
         let file: ConsoleConfigFile
@@ -39,10 +48,11 @@ enum ConsoleLauncher {
             throw MembershipError.configuration(.unsupported(String(describing: error)))
         }
         let refresh: Double? = options.refreshInterval ?? file.refreshInterval ?? 10
-        let settings = ConsoleSettings(keyMap: KeyMap(overrides: file.keyOverrides), refreshInterval: refresh,
+        var settings = ConsoleSettings(keyMap: KeyMap(overrides: file.keyOverrides), refreshInterval: refresh,
                                        readOnly: options.readOnly || file.readOnly, themeName: themeName,
                                        availableThemes: themes.availableNames(), availableClouds: cloudNames,
                                        availableEndpoints: endpoints.endpoints.map(\.name))
+        settings.chooseCloudFirst = chooseCloudFirst
         let noColor = !(context.environment["NO_COLOR"] ?? "").isEmpty
         let unicode = TerminalLocale.adopt()
         let connector = ConsoleConnector(context: context, firstCloud: firstCloud, sandbox: sandbox, endpoints: endpoints,

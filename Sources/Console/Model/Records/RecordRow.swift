@@ -181,6 +181,9 @@ public struct PickerItem: Sendable, Equatable {
 
 /// A searchable list over the panes: type to filter, arrows to move, Enter to choose, Esc to cancel.
 public struct Picker: Sendable, Equatable {
+    /// What choosing does: a system's next step for a row, or connecting to a cloud.
+    public enum Purpose: Sendable, Equatable { case record, cloud }
+    public var purpose = Purpose.record
     public var request: PickerRequest
     public var items: [PickerItem] = []
     public var filter: String = ""

@@ -25,6 +25,10 @@ extension ConsoleUpdate {
         var picker = picker
         switch key {
         case .escape:
+            if picker.purpose == .cloud {
+                cloudChoiceCancelled(&state)
+                return []
+            }
             state.overlay = .none
             state.loads.removeValue(forKey: picker.loadID)
             return []
@@ -43,6 +47,7 @@ extension ConsoleUpdate {
             picker.cursor = 0
         case .enter:
             guard let choice = picker.selected else { return [] }
+            if picker.purpose == .cloud { return chooseCloud(&state, choice.id) }
             state.overlay = .none
             guard let next = choice.next else { return [] }
             let parent = state.records.detailParent
