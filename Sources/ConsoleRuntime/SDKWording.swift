@@ -5,7 +5,7 @@ import MembershipKit
 /// SDK type, so it can neither reach the network nor read a secret the redactor has not seen.
 extension Failure {
     public init(_ error: MembershipError) {
-        self.init(error.description, status: error.httpStatus)
+        self.init(error.description, status: error.httpStatus, retryAfter: error.retryAfter)
     }
 }
 

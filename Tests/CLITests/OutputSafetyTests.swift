@@ -1,6 +1,7 @@
 import Foundation
 @testable import memberdeck
 @testable import Sandbox
+import MembershipKit
 import Testing
 import TerminalText
 import Yams
@@ -132,5 +133,29 @@ struct OutputFitTests {
     @Test("the retry notice gives the real wait", arguments: [(0.17, "0.17 s"), (0.333, "0.33 s"), (1.5, "1.5 s"), (2, "2 s"), (120, "120 s"), (0, "0 s")])
     func retryDelay(delay: Double, text: String) {
         #expect(RetryDelay.text(delay) == text)
+    }
+}
+
+@Suite("Server waits on the command line")
+struct ServerWaitOptionTests {
+    @Test("by default a command waits out a server's Retry-After up to 15 minutes; --no-wait makes none")
+    func retryPolicy() throws {
+        let waits = try GlobalOptions.parse([])
+        #expect(CommandContext(options: waits).retryPolicy.maxRetryAfter == 900)
+        let noWait = try GlobalOptions.parse(["--no-wait"])
+        let policy = CommandContext(options: noWait).retryPolicy
+        #expect(policy.maxRetryAfter == 0)
+        #expect(policy.decide(method: "GET", attempt: 1, outcome: .response(status: 413, retryAfter: 120), jitter: 0) == .giveUp)
+        #expect(RetryPolicy(maxRetryAfter: 900).decide(method: "GET", attempt: 1, outcome: .response(status: 413, retryAfter: 120), jitter: 0)
+                == .retry(after: 120))
+        // Before the subcommand, as the other global options.
+        #expect(GlobalOptionHoisting.reorder(["--no-wait", "members", "list", "x"]) == ["members", "list", "--no-wait", "x"])
+    }
+
+    @Test("an error naming a wait says how long, in the words of the retry notice")
+    func errorNamesTheWait() {
+        let error = MembershipError.http(HTTPFailure(status: 413, message: "OverLimit Retry...", requestID: "req-1", method: "GET", url: "u", retryAfter: 120))
+        #expect(error.description == "413 Request Entity Too Large: OverLimit Retry... (request req-1); the server asks to wait 120 s before trying again")
+        #expect(error.retryAfter == 120)
     }
 }

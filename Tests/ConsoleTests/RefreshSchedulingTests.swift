@@ -146,3 +146,38 @@ struct RefreshSchedulingTests {
         #expect(effects.contains(.loadRows(request: effects.imagesRequests[0], connection: console.state.session?.connection, pane: .images, parent: nil, scope: .all)))
     }
 }
+
+@Suite("Waits a server asks for")
+struct ServerWaitTests {
+    typealias F = ConsoleFixture
+
+    static func overLimit(_ seconds: Double) -> MembershipError {
+        .http(HTTPFailure(status: 413, message: "OverLimit Retry...", requestID: nil, method: "GET", url: "https://rax/v2/images",
+                          retryAfter: seconds))
+    }
+
+    @Test("a refusal naming a long wait says it, counts it down in the header, and the next try waits for it")
+    func longWaitOnALoad() throws {
+        var console = F.connected()
+        let loads = console.key(.character("R"))
+        let request = try #require(loads.imagesRequests.first)
+        console.send(.imagesLoaded(request: request, .failure(Self.overLimit(120))))
+        #expect(console.state.flash?.text.contains("the server asks to wait 120 s before trying again") == true)
+        #expect(console.state.retryWait == RetryStatus(until: console.now.addingTimeInterval(120), status: 413))
+        let retry = try #require(console.state.freshness.retryAt)
+        #expect(retry >= console.now.addingTimeInterval(120), "not after the usual 2 s")
+        #expect(console.tick(60).imagesRequests.isEmpty)
+    }
+
+    @Test("an operation refused with a wait rolls back, names the wait, and the header counts it down")
+    func longWaitOnAnOperation() throws {
+        var console = F.connected()
+        console.focus(.memberships)
+        let operation = try #require(console.press("a").updates.first).operation
+        console.send(.memberUpdated(operation: operation, .failure(Self.overLimit(90))))
+        #expect(console.state.flash?.text.hasSuffix("the server asks to wait 90 s before trying again") == true)
+        #expect(console.state.retryWait?.until == console.now.addingTimeInterval(90))
+        console.tick(91)
+        #expect(console.state.retryWait == nil)
+    }
+}

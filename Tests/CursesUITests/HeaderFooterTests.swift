@@ -61,7 +61,12 @@ struct HeaderFooterTests {
         // Two seconds later the console tries again by itself, and the answer makes it current.
         let retry = RenderFixture.send(&state, .tick(state.now.addingTimeInterval(2)))
         #expect(retry.contains { if case .loadRows(_, _, .images, _, _) = $0 { true } else { false } })
+        // The images answer first: the inbox is still the one that failed, so still stale.
         for case let .loadRows(request, _, pane, _, _) in retry where pane == .images {
+            RenderFixture.send(&state, .rowsLoaded(request: request, .success([])))
+        }
+        #expect(RenderFixture.render(state).lines[0].text.contains(" STALE "))
+        for case let .loadRows(request, _, pane, _, _) in retry where pane == .memberships {
             RenderFixture.send(&state, .rowsLoaded(request: request, .success([])))
         }
         frame = RenderFixture.render(state)

@@ -96,6 +96,19 @@ struct CLIEndpointTests {
         }
     }
 
+    @Test("Rackspace: with --no-wait a server's wait is not made: exit 1 naming it")
+    func rackspaceNoWait() async throws {
+        try await Self.withEndpoints { cli, sandbox in
+            await sandbox.environment.throttle.set(.init(status: 413, retryAfterSeconds: 120, remainingRequests: 1))
+            let listed = try await run(cli, "--no-wait", "--endpoint", "rax", "members", "list", "golden-ubuntu-24.04-hardened")
+            #expect(listed.status == 1)
+            #expect(listed.stdout.isEmpty)
+            #expect(listed.stderr.contains("413 Request Entity Too Large: OverLimit Retry..."), "\(listed.stderr)")
+            #expect(listed.stderr.contains("the server asks to wait 120 s before trying again"), "\(listed.stderr)")
+            #expect(!listed.stderr.contains("retrying"))
+        }
+    }
+
     @Test("Atmosphere: list, add VERSION GROUP by names, duplicate refused, remove by id")
     func atmosphere() async throws {
         try await Self.withEndpoints { cli, _ in

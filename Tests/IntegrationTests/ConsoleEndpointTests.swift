@@ -38,6 +38,27 @@ struct ConsoleEndpointTests {
         }
     }
 
+    @Test("Rackspace: a wait longer than the console makes (Retry-After: 120) is named and counted down, and the retry waits for it")
+    func rackspaceLongWait() async throws {
+        try await CLIEndpointTests.withEndpoints { cli, sandbox in
+            await sandbox.environment.throttle.set(.init(status: 413, retryAfterSeconds: 120, remainingRequests: 1))
+            let console = try open("rax", cli)
+            defer { console.close() }
+            // The header counts the wait down and says the images are stale; the console's own retry
+            // waits for the server's time (not 2 s).
+            let screen = try await console.waitFor("the wait counted down") {
+                $0.contains("over limit, retry in 1") && $0.contains(" STALE ")
+            }
+            #expect(screen.contains("retry in 1") && !screen.contains("retry in 2s"), "\(screen)")
+            // E: the whole refusal, the wait named.
+            try await console.send("E")
+            try await console.waitFor(text: "the server asks to wait 120 s before trying again")
+            try await console.send("Escape")
+            try await console.send("q")
+            try await console.waitFor(text: "EXITED:0")
+        }
+    }
+
     @Test("Glance v1: browse an image's members, toggle can_share with c, add with +, remove with d")
     func glanceV1() async throws {
         try await CLIEndpointTests.withEndpoints { cli, _ in

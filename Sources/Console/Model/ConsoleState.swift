@@ -207,12 +207,14 @@ public struct Freshness: Sendable, Equatable {
 
     /// A read failed: stale since the last good read (or now), and another try is scheduled
     /// unless one already is.
-    mutating func failed(_ reason: String, now: Date) {
+    /// `notBefore`: when the server said to come back (`Retry-After`), if later than the backoff.
+    mutating func failed(_ reason: String, now: Date, notBefore: Date? = nil) {
         if staleSince == nil { staleSince = refreshedAt ?? now }
         self.reason = reason
+        if let notBefore, let scheduled = retryAt, scheduled < notBefore { retryAt = notBefore }
         guard retryAt == nil else { return }
         failures += 1
-        retryAt = now.addingTimeInterval(Self.delay(afterFailures: failures))
+        retryAt = max(now.addingTimeInterval(Self.delay(afterFailures: failures)), notBefore ?? now)
     }
 
     /// A read succeeded: current again.

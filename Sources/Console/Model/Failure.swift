@@ -3,10 +3,14 @@
 public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var status: Int?
+    /// How long the server asked to wait before trying again (`Retry-After`), when the wait was
+    /// longer than the transport makes: the header counts it down, and retries wait for it.
+    public var retryAfter: Double?
 
-    public init(_ message: String, status: Int? = nil) {
+    public init(_ message: String, status: Int? = nil, retryAfter: Double? = nil) {
         self.message = message
         self.status = status
+        self.retryAfter = retryAfter
     }
 
     public var description: String { message }

@@ -110,6 +110,15 @@ public enum ConsoleUpdate {
         if level == .error { state.lastError = ErrorReport(time: state.now, text: text, place: state.identity(of: nil)?.description) }
     }
 
+    /// A refusal that says when to come back (`Retry-After` longer than the transport waits): the
+    /// header counts it down, as it does the waits the transport makes.
+    static func noteServerWait(_ state: inout ConsoleState, _ failure: Failure) {
+        guard let wait = failure.retryAfter, wait > 0 else { return }
+        let until = state.now.addingTimeInterval(wait)
+        if let current = state.retryWait, current.until >= until { return }
+        state.retryWait = RetryStatus(until: until, status: failure.status)
+    }
+
     static func takeID(_ state: inout ConsoleState) -> Int {
         defer { state.nextID += 1 }
         return state.nextID

@@ -2,7 +2,7 @@
 /// console: credentials resolved (`password_command`, `${VAR}`), TLS and timeout as configured.
 extension AtmosphereClient {
     public static func make(configured endpoint: EndpointConfig, requestLog: RequestLog?, onRetry: (@Sendable (RetryNotice) -> Void)?,
-                            paging: PagingPolicy) throws -> AtmosphereClient {
+                            paging: PagingPolicy, retryPolicy: RetryPolicy = RetryPolicy()) throws -> AtmosphereClient {
         let credentials: AtmosphereEndpoint.Credentials
         if let token = try endpoint.resolvedToken() {
             credentials = .token(token)
@@ -16,7 +16,7 @@ extension AtmosphereClient {
 
 extension BonitaClient {
     public static func make(configured endpoint: EndpointConfig, requestLog: RequestLog?, onRetry: (@Sendable (RetryNotice) -> Void)?,
-                            paging: PagingPolicy) throws -> BonitaClient {
+                            paging: PagingPolicy, retryPolicy: RetryPolicy = RetryPolicy()) throws -> BonitaClient {
         let password = try endpoint.resolvedPassword()
         return try make(endpoint: BonitaEndpoint(baseURL: endpoint.url ?? "", username: endpoint.username ?? "", password: password,
                                                  timeout: endpoint.timeout ?? 60),

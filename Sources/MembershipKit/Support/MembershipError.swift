@@ -65,6 +65,8 @@ public enum MembershipError: Error, Sendable, Equatable, CustomStringConvertible
         case let .http(failure):
             var text = "\(failure.status) \(HTTPStatusText.reason(failure.status)): \(failure.message)"
             if let id = failure.requestID { text += " (request \(id))" }
+            // A wait the server asked for and memberdeck did not make (longer than it waits, or --no-wait).
+            if let wait = failure.retryAfter, wait > 0 { text += "; the server asks to wait \(RetryDelay.text(wait)) before trying again" }
             return text
         case let .connection(failure):
             switch failure.kind {
@@ -82,6 +84,12 @@ public enum MembershipError: Error, Sendable, Equatable, CustomStringConvertible
         case let .invalidInput(text): return text
         case let .truncated(truncation): return truncation.description
         }
+    }
+
+    /// How long the server asked to wait before trying again (`Retry-After`), when it did.
+    public var retryAfter: Double? {
+        if case let .http(failure) = self { return failure.retryAfter }
+        return nil
     }
 
     /// The HTTP status when the server answered.

@@ -50,10 +50,18 @@ struct CommandContext: Sendable {
         return RequestLog(logger: logger)
     }
 
+    /// The longest wait a command makes when a server asks for one (`Retry-After`): a script
+    /// would rather wait out a rate limit than fail, but not forever.
+    static let longestServerWait: Double = 900
+
+    /// How commands retry: waits the server asks for are made (up to 15 minutes), or with
+    /// `--no-wait` none is, and the command fails naming the wait.
+    var retryPolicy: RetryPolicy { RetryPolicy(maxRetryAfter: options.noWait ? 0 : Self.longestServerWait) }
+
     /// A session for `cloud`. The sandbox's tokens are not cached: its port changes with every start.
     func session(for cloud: CloudConfig, sandbox: Bool = false, reportsRetries: Bool = false) throws -> OpenStackSession {
-        try OpenStackSession.make(cloud: cloud, tokenCache: sandbox ? nil : TokenCache(xdg: xdg), requestLog: requestLog,
-                                  onRetry: reportsRetries ? retryReporter : nil)
+        try OpenStackSession.make(cloud: cloud, tokenCache: sandbox ? nil : TokenCache(xdg: xdg), retryPolicy: retryPolicy, requestLog: requestLog,
+                                  onRetry: retryReporter(everyRetry: reportsRetries))
     }
 
     func glance() async throws -> GlanceV2Client {

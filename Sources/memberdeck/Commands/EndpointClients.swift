@@ -24,10 +24,12 @@ extension CommandContext {
 
     /// `paging` nil: the command line's (a listing that stops early is a warning and exit 1).
     func atmosphere(_ endpoint: EndpointConfig, paging: PagingPolicy? = nil) throws -> AtmosphereClient {
-        try AtmosphereClient.make(configured: endpoint, requestLog: requestLog, onRetry: retryReporter, paging: try paging ?? self.paging)
+        try AtmosphereClient.make(configured: endpoint, requestLog: requestLog, onRetry: retryReporter(everyRetry: true), paging: try paging ?? self.paging,
+                                  retryPolicy: retryPolicy)
     }
 
     func bonita(_ endpoint: EndpointConfig, paging: PagingPolicy? = nil) throws -> BonitaClient {
-        try BonitaClient.make(configured: endpoint, requestLog: requestLog, onRetry: retryReporter, paging: try paging ?? self.paging)
+        try BonitaClient.make(configured: endpoint, requestLog: requestLog, onRetry: retryReporter(everyRetry: true), paging: try paging ?? self.paging,
+                              retryPolicy: retryPolicy)
     }
 }

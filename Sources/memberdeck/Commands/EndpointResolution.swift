@@ -78,9 +78,11 @@ extension CommandContext {
     }
 
     /// One line on stderr for each wait a retry makes (Rackspace's over-limit answers), so a script's
-    /// operator sees why a command pauses.
-    var retryReporter: @Sendable (RetryNotice) -> Void {
+    /// operator sees why a command pauses. Without `everyRetry`, only waits of a second or more
+    /// (a server's `Retry-After`) are said; quick reconnects stay quiet.
+    func retryReporter(everyRetry: Bool) -> @Sendable (RetryNotice) -> Void {
         { notice in
+            guard everyRetry || notice.delay >= 1 else { return }
             let reason: String
             switch notice.status {
             case 413?, 429?: reason = "over limit (\(notice.status!))"
@@ -94,14 +96,3 @@ extension CommandContext {
     }
 }
 
-/// The wait as it will be: `0.17 s`, `1.5 s`, `2 s`; whole seconds from 10 s on.
-enum RetryDelay {
-    static func text(_ delay: Double) -> String {
-        guard delay.isFinite, delay > 0 else { return "0 s" }
-        if delay >= 10 { return "\(Int(delay.rounded())) s" }
-        var text = String(format: "%.2f", delay)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text + " s"
-    }
-}

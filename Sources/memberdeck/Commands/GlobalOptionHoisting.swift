@@ -6,7 +6,7 @@ import ArgumentParser
 enum GlobalOptionHoisting {
     /// Options that take a value, and flags, that every command accepts.
     static let valued: Set<String> = ["--os-cloud", "--os-region-name", "-f", "--format", "--sandbox-user", "--endpoint"]
-    static let flags: Set<String> = ["--debug", "--sandbox"]
+    static let flags: Set<String> = ["--debug", "--sandbox", "--no-wait"]
 
     static func reorder(_ arguments: [String], root: any ParsableCommand.Type = MemberdeckCommand.self) -> [String] {
         var hoisted: [String] = []

@@ -23,6 +23,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Log every request (secrets redacted) to $XDG_STATE_HOME/memberdeck/memberdeck.log.")
     var debug = false
 
+    @Flag(name: .customLong("no-wait"), help: "When a server asks to come back later (Retry-After, as Rackspace's over-limit answers do), exit 1 naming the wait instead of waiting (by default memberdeck waits, saying how long, up to 15 minutes).")
+    var noWait = false
+
     /// Whether the embedded sandbox was asked for (`--sandbox-user` implies it).
     var usesSandbox: Bool { sandbox || sandboxUser != nil }
 

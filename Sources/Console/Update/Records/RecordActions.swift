@@ -350,6 +350,7 @@ extension ConsoleUpdate {
             }
             entry = activityEntry(state, change, outcome: .failed, detail: describe(error))
             settle(&state, batch: pending.batch, failure: "\(description): \(describe(error))", single: nil)
+            noteServerWait(&state, error)
         }
         var effects = record(&state, [entry])
         // Panes that show the change's consequences are read again; the row itself is already right.

@@ -103,7 +103,12 @@ extension ConsoleUpdate {
                 seen = mergeRows(&state, pane, consume rows, requestedAt: requestedAt)
             }
             state.records.modify(pane) { $0.loading = .idle }
-            if pane != .members {
+            // Current again only when the other list is not the one that failed (a server that
+            // refuses the images but answers the inbox leaves the images stale).
+            let other: PaneID = pane == .images ? .memberships : .images
+            var otherFailed = false
+            if case .failed = state.records.pane(other).loading { otherFailed = true }
+            if pane != .members, !otherFailed {
                 if state.freshness.isStale { flash(&state, "reconnected: the panes are current again", .info) }
                 state.freshness.refreshed(now: state.now)
             }
@@ -117,8 +122,12 @@ extension ConsoleUpdate {
             // Rows already shown (a refresh) stay, with what is in flight; the failure is shown and flashed.
             state.records.modify(pane) { $0.loading = .failed(describe(error)) }
             flash(&state, "\(paneTitle(state, pane)): \(describe(error))", .error)
-            // The panes keep what they showed, marked stale in the header; the console tries again by itself.
-            if pane != .members { state.freshness.failed(describe(error), now: state.now) }
+            noteServerWait(&state, error)
+            // The panes keep what they showed, marked stale in the header; the console tries again by
+            // itself, not before the server said to.
+            if pane != .members {
+                state.freshness.failed(describe(error), now: state.now, notBefore: state.retryWait?.until)
+            }
         }
         return detail + record(&state, seen)
     }
