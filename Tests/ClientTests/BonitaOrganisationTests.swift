@@ -103,6 +103,8 @@ struct BonitaOrganisationTests {
         ("user", "helen.kelly", 3), ("user", "3", 3),
         ("group", "hr", 2), ("group", "/acme/sales/latin_america", 10), ("group", "12", 12), ("group", "/acme", 1),
         ("role", "manager", 2), ("role", "4", 4),
+        // The display names the console shows count when no name matches.
+        ("group", "Human Resources", 2), ("group", "Finance", 3), ("role", "Manager", 2),
     ])
     func find(kind: String, reference: String, id: Int) async throws {
         try await ClientSandbox.withBonita("walter.bates") { client in
@@ -115,10 +117,11 @@ struct BonitaOrganisationTests {
         // "walter" is only the start of a user name; 999 is no id and no name.
         ("user", "walter", "no Bonita user with id or user name 'walter'"),
         ("user", "999", "no Bonita user with id or user name '999'"),
-        ("group", "/acme/hr/lab", "no Bonita group with id, name or path '/acme/hr/lab'"),
-        // A display name is not a name.
-        ("group", "Human Resources", "no Bonita group with id, name or path 'Human Resources'"),
-        ("role", "intern", "no Bonita role with id or name 'intern'"),
+        ("group", "/acme/hr/lab", "no Bonita group with id, name, display name or path '/acme/hr/lab'"),
+        // A display name is matched whole, as a path is not a display name.
+        ("group", "Human", "no Bonita group with id, name, display name or path 'Human'"),
+        ("group", "/Human Resources", "no Bonita group with id, name, display name or path '/Human Resources'"),
+        ("role", "intern", "no Bonita role with id, name or display name 'intern'"),
     ])
     func findMissing(kind: String, reference: String, message: String) async throws {
         try await ClientSandbox.withBonita("walter.bates") { client in

@@ -109,7 +109,7 @@ struct CLIEndpointTests {
         }
     }
 
-    @Test("Atmosphere: list, add VERSION GROUP by names, duplicate refused, remove by id")
+    @Test("Atmosphere: list, add VERSION GROUP by names, duplicate refused, remove by id or by VERSION GROUP")
     func atmosphere() async throws {
         try await Self.withEndpoints { cli, _ in
             let before = try await run(cli, "--endpoint", "atmo", "memberships", "list", "-f", "json")
@@ -128,6 +128,20 @@ struct CLIEndpointTests {
             #expect(removed.status == 0, "\(removed.stderr)")
             let gone = try await run(cli, "--endpoint", "atmo", "memberships", "remove", String(id))
             #expect(gone.status == 1)
+            // By the names the console shows (and add takes): VERSION GROUP.
+            let readded = try await run(cli, "--endpoint", "atmo", "memberships", "add", "Genomics Workbench:2024.1", "teaching-2026", "-f", "json")
+            let newID = try #require((try readded.json() as? [String: Any])?["id"] as? Int)
+            let byNames = try await run(cli, "--endpoint", "atmo", "memberships", "remove", "Genomics Workbench:2024.1", "teaching-2026", "-f", "json")
+            #expect(byNames.status == 0, "\(byNames.stderr)")
+            #expect((try byNames.json() as? [String: Any])?["id"] as? Int == newID)
+            let left = try await run(cli, "--endpoint", "atmo", "memberships", "list", "--version", "Genomics Workbench:2024.1", "-f", "value")
+            #expect(!left.stdout.contains("teaching-2026"))
+            let noSuch = try await run(cli, "--endpoint", "atmo", "memberships", "remove", "Genomics Workbench:2024.1", "teaching-2026")
+            #expect(noSuch.status == 1)
+            #expect(noSuch.stderr.contains("there is no such membership to remove"), "\(noSuch.stderr)")
+            let notANumber = try await run(cli, "--endpoint", "atmo", "memberships", "remove", "seven")
+            #expect(notANumber.status == 2)
+            #expect(notANumber.stderr.split(separator: "\n").count == 1 && notANumber.stderr.contains("not 'seven'"))
             let wrong = try await run(cli, "--endpoint", "atmo", "memberships", "add", "only-one")
             #expect(wrong.status == 2)
             #expect(wrong.stderr == "memberdeck: error: Atmosphere: memberships add VERSION GROUP (got 1 arguments)\n")
@@ -149,6 +163,18 @@ struct CLIEndpointTests {
             #expect(duplicate.stderr.contains("already a member"))
             let removed = try await run(cli, "--endpoint", "bonita", "memberships", "remove", "walter.bates", "/acme/finance", "member")
             #expect(removed.status == 0, "\(removed.stderr)")
+            // The display names the console shows: Finance, Manager.
+            let shown = try await run(cli, "--endpoint", "bonita", "memberships", "add", "walter.bates", "Finance", "Manager", "-f", "json")
+            #expect(shown.status == 0, "\(shown.stderr)")
+            let shownRow = try shown.json() as? [String: Any]
+            let shownGroup = shownRow?["group"] as? String
+            let shownRole = shownRow?["role"] as? String
+            #expect(shownGroup == "/acme/finance" && shownRole == "manager", "\(shown.stdout)")
+            let removedByShown = try await run(cli, "--endpoint", "bonita", "memberships", "remove", "walter.bates", "Finance", "Manager")
+            #expect(removedByShown.status == 0, "\(removedByShown.stderr)")
+            let unknown = try await run(cli, "--endpoint", "bonita", "memberships", "add", "walter.bates", "Finances", "Manager")
+            #expect(unknown.status == 1)
+            #expect(unknown.stderr.contains("no Bonita group with id, name, display name or path 'Finances'"), "\(unknown.stderr)")
             let badOrder = try await run(cli, "--endpoint", "bonita", "memberships", "list", "--user", "walter.bates", "--order", "BY_MOOD")
             #expect(badOrder.status == 2)
             #expect(badOrder.stderr.split(separator: "\n").count == 1)

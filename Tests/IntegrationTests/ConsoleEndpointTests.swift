@@ -71,7 +71,8 @@ struct ConsoleEndpointTests {
             try await console.send("Tab")
             try await filter(console, "d4a6")
             try await console.send("c")
-            try await console.waitFor(text: "can share → no: done")
+            // Messages name the image by its name, not its id.
+            try await console.waitFor(text: "on \(image): can share → no: done")
             let listed = try await cli.memberdeck(["--endpoint", "old", "members", "list", image, "-f", "value"], extraEnvironment: CLIEndpointTests.environment)
             #expect(listed.stdout.contains("d4a6c3f52ebf4fa0b15c9d8e7f6a5b43 False"), "\(listed.stdout)")
             try await console.send("Escape")
@@ -84,9 +85,9 @@ struct ConsoleEndpointTests {
             }
             try await filter(console, "p-e2e")
             try await console.send("d")
-            try await console.waitFor(text: "Cancel")
+            try await console.waitFor(text: "remove p-e2e from \(image)?")
             try await console.send("y")
-            try await console.waitFor(text: "remove p-e2e from")
+            try await console.waitFor(text: "remove p-e2e from \(image)")
             try await console.waitFor(text: "nothing matches /p-e2e")
             try await console.send("q")
             try await console.waitFor(text: "EXITED:0")

@@ -8,7 +8,7 @@ struct MembershipsCommand: AsyncParsableCommand {
         commandName: "memberships",
         abstract: "Atmosphere image version memberships and Bonita user memberships (with --endpoint NAME).",
         discussion: """
-        Atmosphere: list [--version VERSION], add VERSION GROUP, remove ID.
+        Atmosphere: list [--version VERSION], add VERSION GROUP, remove ID or VERSION GROUP.
         Bonita: list --user USER [--order ROLE_NAME_ASC|ROLE_NAME_DESC|GROUP_NAME_ASC|GROUP_NAME_DESC|ASSIGNED_DATE_ASC|ASSIGNED_DATE_DESC],
         add USER GROUP ROLE, remove USER GROUP ROLE.
         Users, groups, roles and versions may be given by id or by unique name (a version also as IMAGE:VERSION;
@@ -77,19 +77,35 @@ struct MembershipsCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a membership: Atmosphere ID, Bonita USER GROUP ROLE.")
+        static let configuration = CommandConfiguration(abstract: "Remove a membership: Atmosphere ID or VERSION GROUP, Bonita USER GROUP ROLE.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("Atmosphere: ID. Bonita: USER GROUP ROLE.", valueName: "reference")) var references: [String] = []
+        @Argument(help: ArgumentHelp("Atmosphere: ID, or VERSION GROUP as add takes them. Bonita: USER GROUP ROLE.", valueName: "reference")) var references: [String] = []
 
         func run() async throws {
             let context = CommandContext(options: global)
             let endpoint = try context.requireEndpoint(MembershipsCommand.kinds, for: "memberships remove")
             switch endpoint.kind {
             case .atmosphere:
-                guard references.count == 1, let id = Int(references[0]) else {
-                    throw CommandLineMistake("Atmosphere: memberships remove ID (the number memberships list shows)")
+                let client = try context.atmosphere(endpoint)
+                let id: Int
+                switch references.count {
+                case 1:
+                    guard let number = Int(references[0]), number > 0 else {
+                        throw CommandLineMistake("Atmosphere: memberships remove ID (the number memberships list shows) or VERSION GROUP, not '\(references[0])'")
+                    }
+                    id = number
+                case 2:
+                    // As the console and `add` name it: the version and the group.
+                    let version = try await client.findVersion(references[0])
+                    let group = try await client.findGroup(references[1])
+                    guard let membership = try await client.memberships(versionID: version.id).first(where: { $0.group.uuid == group.uuid }) else {
+                        throw MembershipError.notFound("group \(group.name) may not launch \(version.qualifiedName): there is no such membership to remove")
+                    }
+                    id = membership.id
+                default:
+                    throw CommandLineMistake("Atmosphere: memberships remove ID or VERSION GROUP (got \(references.count) arguments)")
                 }
-                try await context.atmosphere(endpoint).removeMembership(id: id)
+                try await client.removeMembership(id: id)
                 context.emit(MembershipPresentations.removed([("id", .int(Int64(id)))]))
             default:
                 guard references.count == 3 else { throw CommandLineMistake("Bonita: memberships remove USER GROUP ROLE (got \(references.count) arguments)") }

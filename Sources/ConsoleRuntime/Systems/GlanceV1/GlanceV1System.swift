@@ -83,7 +83,9 @@ struct GlanceV1Adapter: RecordAdapter {
             return try await loadImages().map(GlanceV1System.imageRow)
         case .members:
             guard case let .image(imageID)? = parent?.as(GlanceV1System.Ref.self) else { return [] }
-            let label = await imageNames.all()[imageID].flatMap { $0.isEmpty ? nil : $0 } ?? imageID
+            // Dialogs and messages name the image as its row does (its name), whatever this adapter has read.
+            let known = await imageNames.all()[imageID].flatMap { $0.isEmpty ? nil : $0 }
+            let label = context.parentRow.map(\.label).flatMap { $0.isEmpty ? nil : $0 } ?? known ?? imageID
             return try await client.members(imageID: imageID).map {
                 GlanceV1System.memberRow(imageID: imageID, imageLabel: label, memberID: $0.memberID, canShare: $0.canShare)
             }
@@ -95,14 +97,20 @@ struct GlanceV1Adapter: RecordAdapter {
                 names = await imageNames.all()
             }
             return shared.map { item in
-                RecordRow(key: item.imageID, cells: [names?[item.imageID] ?? "", item.imageID, GlanceV1System.yesNo(item.canShare)],
-                          ref: RowRef(GlanceV1System.Ref.shared(imageID: item.imageID)))
+                let name = names?[item.imageID] ?? ""
+                return RecordRow(key: item.imageID, cells: [name, item.imageID, GlanceV1System.yesNo(item.canShare)],
+                                 ref: RowRef(GlanceV1System.Ref.shared(imageID: item.imageID)), label: name.isEmpty ? item.imageID : name)
             }
         }
     }
 
     func perform(_ operation: RowOperation) async throws -> OperationOutcome {
-        let label: (String) async -> String = { imageID in await imageNames.all()[imageID].flatMap { $0.isEmpty ? nil : $0 } ?? imageID }
+        // The image as its row names it: the operation's target (the image row) for an addition, else the names read.
+        let targetLabel = operation.target.map(\.label).flatMap { $0.isEmpty ? nil : $0 }
+        let label: (String) async -> String = { imageID in
+            if let targetLabel, operation.target?.key == imageID { return targetLabel }
+            return await imageNames.all()[imageID].flatMap { $0.isEmpty ? nil : $0 } ?? imageID
+        }
         switch operation.request.as(GlanceV1System.Request.self) {
         case let .add(imageID)?:
             guard let memberID = operation.argument else { throw unknown(operation) }
