@@ -80,7 +80,7 @@ extension Effect {
         case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))
         case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
         case let .describe(request, _, _): return .described(request: request, .failure(error))
-        case .connect, .recordActivity, .switchCloud, .switchEndpoint, .copyToClipboard, .quit: return nil
+        case .connect, .recordActivity, .switchCloud, .switchEndpoint, .copyToClipboard, .nameProjects, .quit: return nil
         }
     }
 
@@ -91,6 +91,7 @@ extension Effect {
         case let .perform(operation, nil, change): return .perform(operation: operation, connection: connection, change)
         case let .loadPicker(request, nil, picker): return .loadPicker(request: request, connection: connection, picker)
         case let .describe(request, nil, row): return .describe(request: request, connection: connection, row: row)
+        case let .nameProjects(nil, ids): return .nameProjects(connection: connection, ids: ids)
         default: return self
         }
     }
@@ -99,7 +100,7 @@ extension Effect {
     var connection: ConnectionID? {
         switch self {
         case let .loadRows(_, connection, _, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _),
-             let .describe(_, connection, _): return connection
+             let .describe(_, connection, _), let .nameProjects(connection, _): return connection
         default: return nil
         }
     }

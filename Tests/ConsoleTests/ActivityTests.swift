@@ -89,7 +89,7 @@ struct ActivityTests {
             Issue.record("no share prompt")
             return
         }
-        #expect(label.replacingOccurrences(of: "{row}", with: alpha.label) == "share alpha with (project ids, comma-separated): ")
+        #expect(label.replacingOccurrences(of: "{row}", with: alpha.label) == "share alpha with (project names or ids, comma-separated): ")
     }
 
     @Test func busyMeansOperationsOrLoadsInFlight() throws {

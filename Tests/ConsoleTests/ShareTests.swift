@@ -17,7 +17,7 @@ struct ShareTests {
         var console = F.connected()
         #expect(console.press("+").isEmpty)
         let prompt = try #require(Self.sharePrompt(of: console))
-        #expect(prompt.label == "share alpha with (project ids, comma-separated): ")
+        #expect(prompt.label == "share alpha with (project names or ids, comma-separated): ")
         #expect(prompt.text == "")
         #expect(prompt.label.contains("alpha"))
     }
@@ -26,7 +26,7 @@ struct ShareTests {
         var console = F.connected()
         console.focus(.members)
         console.press("+")
-        #expect(Self.sharePrompt(of: console)?.label == "share alpha with (project ids, comma-separated): ")
+        #expect(Self.sharePrompt(of: console)?.label == "share alpha with (project names or ids, comma-separated): ")
     }
 
     @Test func plusOnAnImageSharedWithMeIsRefused() {
@@ -42,7 +42,7 @@ struct ShareTests {
         var console = F.connected(admin: true)
         console.select(F.gamma.id)
         console.press("+")
-        #expect(Self.sharePrompt(of: console)?.label == "share gamma with (project ids, comma-separated): ")
+        #expect(Self.sharePrompt(of: console)?.label == "share gamma with (project names or ids, comma-separated): ")
     }
 
     @Test func plusWithoutImagesSaysSelectOne() {

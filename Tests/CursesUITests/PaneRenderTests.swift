@@ -235,4 +235,20 @@ struct PaneRenderTests {
         RenderFixture.checkShape(frame, width: 80, height: 16)
         #expect(RenderFixture.roles(onLineWith: "gamma      ", in: frame).contains(.selection))
     }
+
+    @Test("project names replace ids as they arrive: the Owner column, member rows (mine still says you), the inbox")
+    func projectNames() {
+        var state = RenderFixture.connected()
+        let before = RenderFixture.render(state).text
+        #expect(before.contains("11111111222233334444555566667777"))
+        RenderFixture.send(&state, .projectsNamed([
+            "11111111222233334444555566667777": "finance", RenderFixture.me: "demo", RenderFixture.owner: "imaging",
+        ]))
+        let frame = RenderFixture.render(state)
+        RenderFixture.checkShape(frame, width: 120, height: 40)
+        #expect(frame.text.contains("finance") && !frame.text.contains("11111111222233334444555566667777"))
+        #expect(frame.text.contains("demo (you)"))
+        #expect(frame.text.contains("imaging"), "the Owner column of images shared with me, and the inbox")
+        #expect(frame.text.contains("22222222333344445555666677778888"), "an id no one named stays as it is")
+    }
 }

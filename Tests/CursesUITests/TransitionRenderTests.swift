@@ -79,8 +79,8 @@ struct TransitionRenderTests {
         RenderFixture.key(&state, .character("+"))
         for character in "newproj" { RenderFixture.key(&state, .character(character)) }
         var frame = RenderFixture.render(state)
-        #expect(frame.lines[39].text.hasPrefix("share alpha with (project ids, comma-separated): newproj"))
-        #expect(frame.cursor?.column == DisplayWidth.of("share alpha with (project ids, comma-separated): newproj"))
+        #expect(frame.lines[39].text.hasPrefix("share alpha with (project names or ids, comma-separated): newproj"))
+        #expect(frame.cursor?.column == DisplayWidth.of("share alpha with (project names or ids, comma-separated): newproj"))
         RenderFixture.key(&state, .enter)
         frame = RenderFixture.render(state)
         #expect(RenderFixture.line(frame, containing: "newproj")?.contains("  newproj" + String(repeating: " ", count: 32) + "adding…") == true)

@@ -39,7 +39,8 @@ struct CLIBehaviourTests {
         let memberProject = try await ReferenceStack.projectID("member")
         try await TestImages(owner: owner).with(name: TestImages.uniqueName("cli-refuse")) { image in
             _ = try await owner.addMember(imageID: image.id, memberID: memberProject)
-            let result = try await cli.memberdeck("--os-cloud", "owner", "members", "add", image.id, memberProject, "fresh-project", "-f", "json")
+            // --id: `fresh-project` is no project's name or id; Glance stores it as given.
+            let result = try await cli.memberdeck("--os-cloud", "owner", "members", "add", image.id, memberProject, "fresh-project", "--id", "-f", "json")
             #expect(result.status == 1)
             let lines = result.stderr.split(separator: "\n")
             #expect(lines.count == 2, "one line per failure and a summary: \(result.stderr)")

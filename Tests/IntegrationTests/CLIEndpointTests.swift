@@ -62,9 +62,14 @@ struct CLIEndpointTests {
     func glanceV1() async throws {
         try await Self.withEndpoints { cli, _ in
             let image = "golden-debian-12-hardened"
-            let added = try await run(cli, "--endpoint", "old", "members", "add", image, "p-new", "--can-share", "-f", "value")
+            // The sandbox's v1 members are not Keystone projects: --id takes them as given.
+            let added = try await run(cli, "--endpoint", "old", "members", "add", image, "p-new", "--id", "--can-share", "-f", "value")
             #expect(added.status == 0, "\(added.stderr)")
             #expect(added.stdout.contains("p-new True"))
+            // Without --id it is a project name, which no source knows: refused, v1 untouched.
+            let unnamed = try await run(cli, "--endpoint", "old", "members", "add", image, "p-other")
+            #expect(unnamed.status == 2)
+            #expect(unnamed.stderr.contains("no project named 'p-other' is known"), "\(unnamed.stderr)")
             let replaced = try await run(cli, "--endpoint", "old", "members", "replace", image, "p-a:share", "p-b", "-f", "json")
             #expect(replaced.status == 0, "\(replaced.stderr)")
             let rows = try #require(try replaced.json() as? [[String: Any]])
@@ -72,7 +77,7 @@ struct CLIEndpointTests {
             #expect(rows.first { $0["member_id"] as? String == "p-a" }?["can_share"] as? Bool == true)
             let shared = try await run(cli, "--endpoint", "old", "shared-images", "p-a", "-f", "value")
             #expect(shared.stdout.contains("p-a True"))
-            let removed = try await run(cli, "--endpoint", "old", "members", "remove", image, "p-b")
+            let removed = try await run(cli, "--endpoint", "old", "members", "remove", image, "p-b", "--id")
             #expect(removed.status == 0)
             let list = try await run(cli, "--endpoint", "old", "members", "list", image, "-f", "value")
             #expect(list.stdout.split(separator: "\n").count == 1)

@@ -35,7 +35,7 @@ struct ConsoleEndToEndTests {
             try await console.type("/" + name)
             try await console.send("Enter")
             try await console.send("a")
-            try await console.waitFor("accepted on screen") { Self.status(of: name, in: $0) == "accepted" }
+            try await console.waitFor("accepted on screen", timeout: 30) { Self.status(of: name, in: $0) == "accepted" }
             #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
 
             try await console.send("r")

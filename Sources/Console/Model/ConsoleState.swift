@@ -62,6 +62,10 @@ public struct ConsoleState: Sendable, Equatable {
     public var identities: [ConnectionID: ConnectionIdentity] = [:]
     /// The last error shown, kept whole for `E`.
     public var lastError: ErrorReport?
+    /// Project names by id, as they arrive (the panes show ids until then).
+    public var projectNames: [String: String] = [:]
+    /// Ids already asked to be named (each is asked for once per run).
+    public var namesAsked: Set<String> = []
     /// Write operations sent and not answered, by operation id.
     public var operations: [Int: PendingOperation] = [:]
     /// Operations started together (marked rows), for one summary when the last one settles.

@@ -21,6 +21,8 @@ public enum Event: Sendable {
     case operationDone(operation: Int, Result<OperationOutcome, Failure>)
     /// The choices of a picker loaded.
     case pickerLoaded(request: Int, Result<[PickerItem], Failure>)
+    /// Names of project ids (those some source knows).
+    case projectsNamed([String: String])
     /// A row's whole record was read (empty: the row's own fields are all there is).
     case described(request: Int, Result<[RecordField], Failure>)
     /// A left click in a pane; `row` is the position in the pane's visible rows, nil on its border or header.
@@ -43,6 +45,8 @@ public enum Effect: Sendable, Equatable {
     case loadPicker(request: Int, connection: ConnectionID?, PickerRequest)
     /// The whole record a row shows, field by field, as the server has it now.
     case describe(request: Int, connection: ConnectionID?, row: RecordRow)
+    /// Names for project ids the panes show (owners, members), from the connection's Keystone.
+    case nameProjects(connection: ConnectionID?, ids: [String])
     /// Text for the terminal's clipboard (OSC 52): the UI thread writes it, as it owns the terminal.
     case copyToClipboard(String)
     case quit

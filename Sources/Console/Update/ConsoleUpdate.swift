@@ -44,6 +44,9 @@ public enum ConsoleUpdate {
         case let .rowsLoaded(request, result): return rowsLoaded(&state, request, result)
         case let .operationDone(operation, result): return operationDone(&state, operation, result)
         case let .pickerLoaded(request, result): return pickerLoaded(&state, request, result)
+        case let .projectsNamed(names):
+            projectsNamed(&state, names)
+            return []
         case let .described(request, result):
             described(&state, request, result)
             return []

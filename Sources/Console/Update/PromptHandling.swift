@@ -31,6 +31,7 @@ extension ConsoleUpdate {
                 if completed == prompt.text { prompt.choices = ConsoleCommands.choices(prompt.text, state: state) }
                 prompt.text = completed
             }
+            if case .operation = prompt.kind { completeProjectName(&prompt, state: state) }
         case .up, .down:
             guard case .command = prompt.kind, !state.commandHistory.isEmpty else { return [] }
             let history = state.commandHistory
@@ -46,6 +47,23 @@ extension ConsoleUpdate {
         state.overlay = .prompt(prompt)
         if case let .filter(pane) = prompt.kind { setFilter(&state, pane, RowFilter(typed: prompt.text)) }
         return []
+    }
+
+    /// Tab in a system's prompt (`+ share … with`): the last comma-separated entry completes to a
+    /// project name the console knows; with several, their common start, and the choices shown.
+    static func completeProjectName(_ prompt: inout Prompt, state: ConsoleState) {
+        let known = Array(Set(state.projectNames.values)).sorted()
+        guard !known.isEmpty else { return }
+        var entries = prompt.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let last = entries.removeLast()
+        let typed = String(last.drop { $0 == " " })
+        let lead = String(last.prefix(last.count - typed.count))
+        let completed = ConsoleCommands.extend(typed, candidates: known, suffix: "")
+        if completed == typed {
+            let matching = known.filter { $0.hasPrefix(typed) }
+            prompt.choices = matching.isEmpty ? "no known project starts with '\(typed)'" : matching.prefix(12).joined(separator: "  ")
+        }
+        prompt.text = (entries + [lead + completed]).joined(separator: ",")
     }
 
     static func submit(_ state: inout ConsoleState, _ prompt: Prompt) -> [Effect] {

@@ -18,12 +18,16 @@ public struct ConnectionServices: Sendable {
     public let pagingLimits: PagingLimits
     /// A Keystone session for an endpoint (its clouds.yaml cloud or inline settings).
     public let keystoneSession: @Sendable (EndpointConfig, ConnectionReports) throws -> OpenStackSession
+    /// Project names for a Keystone session (alias book, cache, other clouds); nil: ids only.
+    public let projectDirectory: (@Sendable (OpenStackSession) -> ProjectDirectory?)?
 
     public init(requestLog: RequestLog?, pagingLimits: PagingLimits,
-                keystoneSession: @escaping @Sendable (EndpointConfig, ConnectionReports) throws -> OpenStackSession) {
+                keystoneSession: @escaping @Sendable (EndpointConfig, ConnectionReports) throws -> OpenStackSession,
+                projectDirectory: (@Sendable (OpenStackSession) -> ProjectDirectory?)? = nil) {
         self.requestLog = requestLog
         self.pagingLimits = pagingLimits
         self.keystoneSession = keystoneSession
+        self.projectDirectory = projectDirectory
     }
 }
 

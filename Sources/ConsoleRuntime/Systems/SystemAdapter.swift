@@ -18,6 +18,9 @@ public protocol RecordAdapter: SystemAdapter {
     /// The whole record `row` shows, field by field, read again from the server; empty when the
     /// row's own fields are all the system has of it.
     func describe(_ row: RecordRow) async throws -> [RecordField]
+    /// Names of the project ids the panes show (those its sources know); empty for a system
+    /// without Keystone projects.
+    func projectNames(_ ids: [String]) async -> [String: String]
 }
 
 extension RecordAdapter {
@@ -37,10 +40,16 @@ extension RecordAdapter {
             post(.pickerLoaded(request: request, await EffectRunner.capture { try await pickerItems(pickerRequest) }))
         case let .describe(request, _, row):
             post(.described(request: request, await EffectRunner.capture { try await describe(row) }))
+        case let .nameProjects(_, ids):
+            let names = await projectNames(ids)
+            if !names.isEmpty { post(.projectsNamed(names)) }
         default:
             break
         }
     }
+
+    /// Systems without Keystone projects (Atmosphere, Bonita) name none: their panes show no project ids.
+    public func projectNames(_ ids: [String]) async -> [String: String] { [:] }
 
     /// Refuses a request this system did not prepare.
     func unknown(_ operation: RowOperation) -> MembershipError {

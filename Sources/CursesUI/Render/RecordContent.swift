@@ -16,13 +16,18 @@ struct RecordContent: PaneContent {
     let noun: String
     let emptyHint: String
     let now: Date
+    /// Project names by id: owner and member cells show the name once it is known.
+    let names: [String: String]
 
     /// Rows sampled to size the columns: enough to be representative, few enough for every frame.
     static let sampleSize = 200
     static let widestColumn = 40
+    /// An owner's name takes at most this much room before it is cut.
+    static let widestOwner = 16
 
-    init(glyphs: Glyphs, model: PaneModel, rows: ArraySlice<RecordRow>, noun: String, now: Date) {
+    init(glyphs: Glyphs, model: PaneModel, rows: ArraySlice<RecordRow>, noun: String, now: Date, names: [String: String] = [:]) {
         self.glyphs = glyphs
+        self.names = names
         styles = model.columns.map(\.style)
         stateColumn = model.stateColumn
         // Panes that take marks keep a column for the mark.
@@ -36,10 +41,12 @@ struct RecordContent: PaneContent {
             // Measured only where it counts (every frame, 200 rows): a column without a preferred
             // width, and a member column, as wide as my row with its ` (you)` needs.
             let measured = { min(Self.widestColumn, max(minimum, rows.reduce(titleWidth) { widest, row in
-                index < row.cells.count ? max(widest, Self.shownWidth(row, column: index, style: column.style)) : widest
+                index < row.cells.count ? max(widest, Self.shownWidth(row, column: index, style: column.style, names: names)) : widest
             })) }
             var preferred = column.preferred ?? (index == 0 ? 28 : measured())
             if column.style == .member { preferred = max(preferred, measured()) }
+            // An owner column grows to the project names that arrived (a short id is 8 columns).
+            if column.style == .owner, !names.isEmpty { preferred = max(preferred, min(Self.widestOwner, measured())) }
             return ColumnSpec(title: column.title, minimum: minimum, preferred: max(minimum, preferred),
                               dropRank: index == 0 || column.essential ? nil : (column.dropRank ?? index),
                               flexible: column.flexible || (!anyFlexible && index == 0), onlyWithRoom: column.onlyWithRoom)
@@ -49,9 +56,14 @@ struct RecordContent: PaneContent {
         self.now = now
     }
 
-    /// The columns a cell takes as drawn: my member row adds ` (you)` to the id.
-    static func shownWidth(_ row: RecordRow, column: Int, style: ColumnStyle) -> Int {
-        let text = DisplayWidth.of(TerminalSafe.text(row.cells[column]))
+    /// The columns a cell takes as drawn: a member by its name when known; my member row adds ` (you)`.
+    static func shownWidth(_ row: RecordRow, column: Int, style: ColumnStyle, names: [String: String] = [:]) -> Int {
+        let raw = row.cells[column]
+        if style == .owner {
+            if row.isMine { return DisplayWidth.of("(mine)") }
+            return names[raw].map { DisplayWidth.of(TerminalSafe.text($0)) } ?? DisplayWidth.of(TerminalSafe.short(raw))
+        }
+        let text = DisplayWidth.of(TerminalSafe.text(style == .member ? names[raw] ?? raw : raw))
         return style == .member && row.isMine ? text + DisplayWidth.of(" (you)") : text
     }
 
@@ -70,9 +82,11 @@ struct RecordContent: PaneContent {
         case .text: return (TerminalSafe.text(raw), nil)
         case .name: return raw.isEmpty ? ("(unnamed)", .dim) : (TerminalSafe.text(raw), nil)
         case .id: return (TerminalSafe.short(raw), nil)
-        case .owner: return row.isMine ? ("(mine)", .own) : (TerminalSafe.short(raw), nil)
+        case .owner:
+            if row.isMine { return ("(mine)", .own) }
+            return names[raw].map { (TerminalSafe.text($0), nil) } ?? (TerminalSafe.short(raw), nil)
         case .member:
-            let id = TerminalSafe.text(raw)
+            let id = TerminalSafe.text(names[raw] ?? raw)
             guard row.isMine else { return (id, nil) }
             let you = " (you)"
             let room = width - DisplayWidth.of(you)
@@ -103,7 +117,7 @@ enum RecordPanesView {
             let title = PaneTitles.counted(TerminalSafe.text(ConsoleUpdate.recordPaneTitle(state, pane)), paneState,
                                            columns: model.columns.map(\.title))
             let content = RecordContent(glyphs: glyphs, model: model, rows: paneState.rows.prefix(RecordContent.sampleSize),
-                                        noun: pane == .images ? model.title.lowercased() : "rows", now: state.now)
+                                        noun: pane == .images ? model.title.lowercased() : "rows", now: state.now, names: state.projectNames)
             var view = PaneView(content: content, pane: paneState, title: title, focused: state.focus == pane, glyphs: glyphs, placeholder: waiting)
             if pane == .images { view.note = state.truncation?.summary }
             if pane == .members, paneState.rows.isEmpty {

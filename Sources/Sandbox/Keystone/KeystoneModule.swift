@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 
 /// The Keystone v3 subset: password and token authentication with a service catalog, token validation
-/// and revocation. Served under `/identity/v3`.
+/// and revocation, and reading projects (the user's own, or any for an admin). Served under `/identity/v3`.
 public enum KeystoneModule: SandboxModule {
     static let root = "/identity/v3"
 
@@ -25,6 +25,7 @@ public enum KeystoneModule: SandboxModule {
                                         headers: KeystoneTokenRoutes.subjectHeaders(issued))
         }
         KeystoneTokenRoutes.add(to: router, database: database)
+        KeystoneProjectRoutes.add(to: router, database: database)
     }
 
     /// oslo.middleware's sizelimit in front of Keystone: `max_request_body_size` (114688 bytes by default).

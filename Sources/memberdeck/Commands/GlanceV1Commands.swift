@@ -21,10 +21,12 @@ enum GlanceV1Commands {
     }
 
     /// Adds each member (or sets `can_share` on an existing one), then shows the list as it is now.
-    static func add(_ context: CommandContext, _ endpoint: EndpointConfig, image: String, members: [String], canShare: Bool?) async throws {
+    static func add(_ context: CommandContext, _ endpoint: EndpointConfig, image: String, members: [String], asIDs: Bool, canShare: Bool?) async throws {
         let client = try context.glanceV1(endpoint)
+        // Names resolve on the endpoint's Keystone, before Glance is touched.
+        let memberIDs = try await context.projectIDs(members, asIDs: asIDs, session: client.session)
         let imageID = try await client.findImage(image).id
-        let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { member in
+        let items = await BulkRun.run(memberIDs, label: { "\(imageID) \($0)" }) { member in
             try await client.addMember(imageID: imageID, memberID: member, canShare: canShare)
             return member
         }
@@ -32,10 +34,11 @@ enum GlanceV1Commands {
         try BulkRun.report(items, context: context) { added in listing(imageID, current.filter { added.contains($0.memberID) }) }
     }
 
-    static func remove(_ context: CommandContext, _ endpoint: EndpointConfig, image: String, members: [String]) async throws {
+    static func remove(_ context: CommandContext, _ endpoint: EndpointConfig, image: String, members: [String], asIDs: Bool) async throws {
         let client = try context.glanceV1(endpoint)
+        let memberIDs = try await context.projectIDs(members, asIDs: asIDs, session: client.session)
         let imageID = try await client.findImage(image).id
-        let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { member in
+        let items = await BulkRun.run(memberIDs, label: { "\(imageID) \($0)" }) { member in
             try await client.removeMember(imageID: imageID, memberID: member)
             return member
         }

@@ -37,10 +37,12 @@ struct ImagesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = CommandContext(options: global)
-            let images = try await context.glance().listImages(
+            let glance = try await context.glance()
+            let images = try await glance.listImages(
                 ImageQuery(visibility: visibility, memberStatus: memberStatus, owner: owner, name: name, sort: sort, pageSize: 500, limit: limit)
             )
-            context.emit(Presentations.images(images, format: global.format))
+            let names = await context.projectNames(Array(Set(images.compactMap(\.owner))), session: glance.session)
+            context.emit(Presentations.images(images, names: names, format: global.format))
         }
     }
 
@@ -54,7 +56,10 @@ struct ImagesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = CommandContext(options: global)
-            context.emit(Presentations.image(try await context.glance().findImage(image)))
+            let glance = try await context.glance()
+            let found = try await glance.findImage(image)
+            let names = await context.projectNames(found.owner.map { [$0] } ?? [], session: glance.session)
+            context.emit(Presentations.image(found, names: names))
         }
     }
 }

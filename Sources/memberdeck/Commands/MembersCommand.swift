@@ -24,7 +24,9 @@ struct MembersCommand: AsyncParsableCommand {
                 return try await GlanceV1Commands.list(context, endpoint, image: image)
             }
             let glance = try await context.glance()
-            context.emit(Presentations.members(try await glance.withImageID(image) { try await glance.members(imageID: $0) }))
+            let members = try await glance.withImageID(image) { try await glance.members(imageID: $0) }
+            let names = await context.projectNames(members.map(\.memberID), session: glance.session)
+            context.emit(Presentations.members(members, names: names))
         }
     }
 
@@ -32,16 +34,18 @@ struct MembersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one member of an image.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
-        @Argument(help: ArgumentHelp("Member (project) id.", valueName: "member")) var member: String
+        @Argument(help: ArgumentHelp("Member: a project name (name or name@domain) or id.", valueName: "member")) var member: String
+        @Flag(name: .customLong("id"), help: "Take the member as an id, as given (no name lookup).") var asID = false
 
         func validate() throws { try MemberIDCheck.validate(member) }
 
         func run() async throws {
             let context = CommandContext(options: global)
             let glance = try await context.glance()
-            let member = self.member
-            let row = try await glance.withImageID(image) { try await glance.member(imageID: $0, memberID: member) }
-            context.emit(Presentations.members([row], single: true))
+            let memberID = try await context.projectIDs([member], asIDs: asID, session: glance.session)[0]
+            let row = try await glance.withImageID(image) { try await glance.member(imageID: $0, memberID: memberID) }
+            let names = await context.projectNames([row.memberID], session: glance.session)
+            context.emit(Presentations.members([row], names: names, single: true))
         }
     }
 
@@ -54,13 +58,13 @@ struct MembersCommand: AsyncParsableCommand {
         func run() async throws {
             let context = CommandContext(options: batch.global)
             if let endpoint = try context.endpoint(ofKind: .glanceV1) {
-                return try await GlanceV1Commands.add(context, endpoint, image: batch.image, members: batch.members, canShare: canShare)
+                return try await GlanceV1Commands.add(context, endpoint, image: batch.image, members: batch.members, asIDs: batch.asIDs, canShare: canShare)
             }
             if canShare != nil { throw CommandLineMistake("--can-share is for glance-v1 endpoints: Glance v2 members have a status instead") }
             try await batch.run { glance, imageID, member in
                 try await glance.addMember(imageID: imageID, memberID: member)
-            } listing: { added, _ in
-                Presentations.members(added)
+            } ids: { $0.map(\.memberID) } listing: { added, _, names in
+                Presentations.members(added, names: names)
             }
         }
     }
@@ -72,15 +76,18 @@ struct MembersCommand: AsyncParsableCommand {
         func run() async throws {
             let context = CommandContext(options: batch.global)
             if let endpoint = try context.endpoint(ofKind: .glanceV1) {
-                return try await GlanceV1Commands.remove(context, endpoint, image: batch.image, members: batch.members)
+                return try await GlanceV1Commands.remove(context, endpoint, image: batch.image, members: batch.members, asIDs: batch.asIDs)
             }
             try await batch.run { glance, imageID, member in
                 try await glance.removeMember(imageID: imageID, memberID: member)
                 return member
-            } listing: { removed, imageID in
+            } ids: { $0 } listing: { removed, imageID, names in
                 Listing(
-                    columns: [Column(key: "image_id", heading: "Image ID"), Column(key: "member_id", heading: "Member ID"), Column(key: "result", heading: "Result")],
-                    records: removed.map { Record([("image_id", .string(imageID)), ("member_id", .string($0)), ("result", .string("removed"))]) }
+                    columns: [Column(key: "image_id", heading: "Image ID"), Column(key: "member_id", heading: "Member ID"), Column(key: "result", heading: "Result"),
+                              Column(key: "member_name", heading: "Member")],
+                    records: removed.map {
+                        Record([("image_id", .string(imageID)), ("member_id", .string($0)), ("result", .string("removed")), ("member_name", FieldValue(names[$0]?.name))])
+                    }
                 )
             }
         }
@@ -125,20 +132,25 @@ struct MembersCommand: AsyncParsableCommand {
 struct MemberBatch: ParsableArguments {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
-    @Argument(help: ArgumentHelp("Project ids.", valueName: "member")) var members: [String]
+    @Argument(help: ArgumentHelp("Projects: names (name or name@domain) or ids.", valueName: "member")) var members: [String]
+    @Flag(name: .customLong("id"), help: "Take every member as an id, as given (no name lookup; Glance stores any text).") var asIDs = false
 
     func validate() throws {
-        if members.isEmpty { throw ValidationError("give at least one member (project id)") }
+        if members.isEmpty { throw ValidationError("give at least one member (a project name or id)") }
         try members.forEach(MemberIDCheck.validate)
     }
 
+    /// Resolves every member first: a name nobody knows stops the command before Glance is touched.
     func run<Output: Sendable>(_ operation: @escaping @Sendable (GlanceV2Client, String, String) async throws -> Output,
-                               listing: ([Output], String) -> Listing) async throws {
+                               ids: ([Output]) -> [String], listing: ([Output], String, [String: ProjectName]) -> Listing) async throws {
         let context = CommandContext(options: global)
         let glance = try await context.glance()
+        let memberIDs = try await context.projectIDs(members, asIDs: asIDs, session: glance.session)
         let imageID = try await glance.findImage(image).id
-        let items = await BulkRun.run(members, label: { "\(imageID) \($0)" }) { try await operation(glance, imageID, $0) }
-        try BulkRun.report(items, context: context) { listing($0, imageID) }
+        let items = await BulkRun.run(memberIDs, label: { "\(imageID) \($0)" }) { try await operation(glance, imageID, $0) }
+        let done = items.compactMap { try? $0.result.get() }
+        let names = await context.projectNames(ids(done), session: glance.session)
+        try BulkRun.report(items, context: context) { listing($0, imageID, names) }
     }
 }
 
@@ -146,8 +158,9 @@ struct MemberBatch: ParsableArguments {
 struct StatusChange: ParsableArguments {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Image ids or names.", valueName: "image")) var images: [String]
-    @Option(help: ArgumentHelp("Member (project id) whose share changes (default: the token's project).", valueName: "project"))
+    @Option(help: ArgumentHelp("Member whose share changes: a project name or id (default: the token's project).", valueName: "project"))
     var member: String?
+    @Flag(name: .customLong("id"), help: "Take --member as an id, as given (no name lookup).") var asID = false
 
     func validate() throws {
         if images.isEmpty { throw ValidationError("give at least one image") }
@@ -159,7 +172,7 @@ struct StatusChange: ParsableArguments {
         let glance = try await context.glance()
         let memberID: String
         if let member {
-            memberID = member
+            memberID = try await context.projectIDs([member], asIDs: asID, session: glance.session)[0]
         } else if let project = try await glance.session.validToken().project?.id {
             memberID = project
         } else {
@@ -168,7 +181,8 @@ struct StatusChange: ParsableArguments {
         let items = await BulkRun.run(images, label: { $0 }) { reference in
             try await glance.withImageID(reference) { try await glance.updateMember(imageID: $0, memberID: memberID, status: status) }
         }
-        try BulkRun.report(items, context: context) { Presentations.members($0) }
+        let names = await context.projectNames([memberID], session: glance.session)
+        try BulkRun.report(items, context: context) { Presentations.members($0, names: names) }
     }
 }
 

@@ -43,7 +43,8 @@ struct ConsoleConnector: Sendable {
         let session = try OpenStackSession.make(cloud: cloud, tokenCache: wantsSandbox ? nil : TokenCache(xdg: context.xdg),
                                                 requestLog: context.requestLog, onRetry: reports.onRetry)
         return try await GlanceV2System.connect(session: session, cloudName: cloud.name, isSandbox: wantsSandbox,
-                                                paging: reports.paging(try context.configuration.paging.get()))
+                                                paging: reports.paging(try context.configuration.paging.get()),
+                                                names: try? context.projectDirectory(session))
     }
 
     /// An endpoint of config.yaml: the system of its kind connects.
@@ -57,10 +58,10 @@ struct ConsoleConnector: Sendable {
     /// What the systems need of the program to connect.
     func services() throws -> ConnectionServices {
         let context = self.context
-        return ConnectionServices(requestLog: context.requestLog, pagingLimits: try context.configuration.paging.get()) { endpoint, reports in
+        return ConnectionServices(requestLog: context.requestLog, pagingLimits: try context.configuration.paging.get(), keystoneSession: { endpoint, reports in
             try OpenStackSession.make(cloud: try context.keystoneCloud(for: endpoint), tokenCache: TokenCache(xdg: context.xdg),
                                       requestLog: context.requestLog, onRetry: reports.onRetry)
-        }
+        }, projectDirectory: { session in try? context.projectDirectory(session) })
     }
 
     /// The model of the system the console connects to first, for the hints shown while it connects.

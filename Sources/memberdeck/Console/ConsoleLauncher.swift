@@ -18,6 +18,8 @@ enum ConsoleLauncher {
         // With --endpoint the console opens there (the context checked it and printed config.yaml's
         // warnings); a cloud is then only needed for `:cloud`.
         _ = try context.selectedEndpoint()
+        // A malformed projects.yaml is said now, not hidden behind ids on screen.
+        _ = try context.aliasBook()
         let endpoints = global.endpoint == nil ? try context.endpointsFile() : try context.configuration.endpoints.get()
         // Several clouds and none named: the console opens with the list to choose from.
         var chooseCloudFirst = false

@@ -2,26 +2,30 @@ import MembershipKit
 
 /// How images and members appear in command output: API field names, in this order.
 enum Presentations {
+    /// The project's name comes last, so `-f value` keeps the positions scripts already read.
     static let memberColumns = [
         Column(key: "image_id", heading: "Image ID"),
         Column(key: "member_id", heading: "Member ID"),
         Column(key: "status", heading: "Status"),
         Column(key: "created_at", heading: "Created"),
         Column(key: "updated_at", heading: "Updated"),
+        Column(key: "member_name", heading: "Member"),
     ]
 
-    static func record(_ member: ImageMember) -> Record {
+    /// The API's fields, and `member_name` (null when no source knows the project).
+    static func record(_ member: ImageMember, names: [String: ProjectName] = [:]) -> Record {
         Record([
             ("image_id", .string(member.imageID)),
             ("member_id", .string(member.memberID)),
             ("status", .string(member.status)),
             ("created_at", FieldValue(member.createdAt)),
             ("updated_at", FieldValue(member.updatedAt)),
+            ("member_name", FieldValue(names[member.memberID]?.name)),
         ])
     }
 
-    static func members(_ members: [ImageMember], single: Bool = false) -> Listing {
-        Listing(columns: memberColumns, records: members.map(record), single: single)
+    static func members(_ members: [ImageMember], names: [String: ProjectName] = [:], single: Bool = false) -> Listing {
+        Listing(columns: memberColumns, records: members.map { record($0, names: names) }, single: single)
     }
 
     static let imageListColumns = [
@@ -30,6 +34,7 @@ enum Presentations {
         Column(key: "status", heading: "Status"),
         Column(key: "visibility", heading: "Visibility"),
         Column(key: "owner", heading: "Owner"),
+        Column(key: "owner_name", heading: "Owner Name"),
     ]
 
     static let imageDetailColumns = imageListColumns + [
@@ -45,7 +50,8 @@ enum Presentations {
         Column(key: "updated_at", heading: "Updated"),
     ]
 
-    static func record(_ image: Image) -> Record {
+    /// The API's fields, and `owner_name` (null when no source knows the project).
+    static func record(_ image: Image, names: [String: ProjectName] = [:]) -> Record {
         Record([
             ("id", .string(image.id)),
             ("name", FieldValue(image.name)),
@@ -62,16 +68,17 @@ enum Presentations {
             ("tags", FieldValue(image.tags)),
             ("created_at", FieldValue(image.createdAt)),
             ("updated_at", FieldValue(image.updatedAt)),
+            ("owner_name", FieldValue(image.owner.flatMap { names[$0]?.name })),
         ])
     }
 
     /// Tables show the short list of columns; json, yaml and csv carry every field.
-    static func images(_ images: [Image], format: OutputFormat) -> Listing {
+    static func images(_ images: [Image], names: [String: ProjectName] = [:], format: OutputFormat) -> Listing {
         let columns = format == .table || format == .value ? imageListColumns : imageDetailColumns
-        return Listing(columns: columns, records: images.map(record))
+        return Listing(columns: columns, records: images.map { record($0, names: names) })
     }
 
-    static func image(_ image: Image) -> Listing {
-        Listing(columns: imageDetailColumns, records: [record(image)], single: true)
+    static func image(_ image: Image, names: [String: ProjectName] = [:]) -> Listing {
+        Listing(columns: imageDetailColumns, records: [record(image, names: names)], single: true)
     }
 }

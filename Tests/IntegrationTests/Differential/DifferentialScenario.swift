@@ -30,6 +30,7 @@ enum DifferentialScenario {
         record("keystone: validate", try await target.keystone(.GET, "/auth/tokens",
             headers: [("X-Auth-Token", target.tokens[.owner]!), ("X-Subject-Token", target.tokens[.owner]!)]))
         try await recordTokenPolicy(on: target) { record($0, $1) }
+        try await recordProjects(on: target) { record($0, $1) }
         // JSON nested past Python's recursion limit ends in gunicorn's 500 page.
         let deep = #"{"x":"# + String(repeating: "[", count: 999) + String(repeating: "]", count: 999) + "}"
         record("keystone: JSON nested 1000 deep", try await target.keystone(.POST, "/auth/tokens", body: deep), compareBody: true)
@@ -152,6 +153,25 @@ enum DifferentialScenario {
         record("images: delete private", try await target.glance(.DELETE, "/v2/images/<image:private>", as: .owner))
         record("images: delete again", try await target.glance(.DELETE, "/v2/images/<image:shared>", as: .owner))
         return steps
+    }
+
+    /// Who may read which projects (memberdeck names members by them): a user its own, an admin any.
+    private static func recordProjects(on target: DifferentialTarget, _ record: (String, Exchange) -> Void) async throws {
+        func get(_ path: String, as actor: DifferentialTarget.Actor?) async throws -> Exchange {
+            try await target.keystone(.GET, path, headers: actor.map { [("X-Auth-Token", target.tokens[$0]!)] } ?? [])
+        }
+        let memberProject = target.accounts[.member]!.project
+        record("projects: the user's own", try await get("/auth/projects", as: .owner))
+        record("projects: no token", try await get("/auth/projects", as: nil))
+        record("projects: a user cannot list them all", try await get("/projects", as: .owner))
+        record("projects: nor by name", try await get("/projects?name=\(memberProject)", as: .owner))
+        record("projects: a user reads its own project", try await get("/projects/<project:owner>", as: .owner))
+        record("projects: but not another's", try await get("/projects/<project:member>", as: .owner))
+        record("projects: nor one that does not exist", try await get("/projects/\(missingMarker)", as: .owner))
+        record("projects: an admin finds one by name", try await get("/projects?name=\(memberProject)", as: .admin))
+        record("projects: an admin finds no unknown name", try await get("/projects?name=no-such-project-\(missingMarker)", as: .admin))
+        record("projects: an admin reads another's project", try await get("/projects/<project:member>", as: .admin))
+        record("projects: an admin reads a missing one", try await get("/projects/\(missingMarker)", as: .admin))
     }
 
     /// Who may validate (GET), check (HEAD) and revoke (DELETE) whose token: its own user and an admin.

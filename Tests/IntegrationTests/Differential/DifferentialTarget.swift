@@ -68,7 +68,7 @@ final class DifferentialTarget: @unchecked Sendable {
     }
 
     func keystone(_ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: String? = nil) async throws -> Exchange {
-        try await send(method, identityURL + path, headers: [("Content-Type", "application/json"), ("Accept", "application/json")] + headers, body: body)
+        try await send(method, identityURL + resolve(path), headers: [("Content-Type", "application/json"), ("Accept", "application/json")] + headers, body: body)
     }
 
     /// A Glance call as `actor` (nil: no token). `accept` nil sends no Accept header.

@@ -17,6 +17,9 @@ extension ConsoleUpdate {
             // Another cloud or endpoint: nothing of the previous one may stay on screen.
             state.records = RecordPanes()
             state.focus = .images
+            // Names are per Keystone: the next one may know ids this one could not name.
+            state.projectNames = [:]
+            state.namesAsked = []
             state.loads = [:]
             flash(&state, "connected to \(info.cloud)", .info)
         }
@@ -93,8 +96,10 @@ extension ConsoleUpdate {
         if pane == .members, parentKey != state.records.detailParent?.key { return [] }
         var seen: [ActivityEntry] = []
         var detail: [Effect] = []
+        var loaded = false
         switch consume result {
         case var .success(rows):
+            loaded = true
             prepare(state, pane, &rows)
             if pane == .images, rows.contains(where: { $0.isExpandable || $0.parentKey != nil }) {
                 state.records.tree = consume rows
@@ -129,7 +134,9 @@ extension ConsoleUpdate {
                 state.freshness.failed(describe(error), now: state.now, notBefore: state.retryWait?.until)
             }
         }
-        return detail + record(&state, seen)
+        // Names for the ids just shown, once the rows are on screen.
+        let names = loaded ? nameProjects(&state, in: pane) : []
+        return detail + names + record(&state, seen)
     }
 
     /// A reload replaces the rows, except what this console changed since it was requested: a row

@@ -9,8 +9,10 @@ public enum GlanceV1System: ConsoleSystem {
     public static let model = SystemModel(
         name: "Glance v1",
         panes: [
-            .images: PaneModel(title: "Images", columns: ["Name", "ID", "Owner", "Public"], actions: [.open], emptyHint: "no images", idColumn: 1),
-            .members: PaneModel(title: "Members of {}", columns: ["Member ID", "Can share"], actions: [.share, .remove, .toggleShare],
+            .images: PaneModel(title: "Images", columns: ["Name", "ID", ColumnModel("Owner", style: .owner), "Public"], actions: [.open],
+                               emptyHint: "no images", idColumn: 1),
+            .members: PaneModel(title: "Members of {}", columns: [ColumnModel("Member ID", style: .member), "Can share"],
+                                actions: [.share, .remove, .toggleShare],
                                 emptyHint: "no members", selectHint: "select an image", idColumn: 0),
             .memberships: PaneModel(title: "Shared with {}", columns: ["Image", "ID", "Can share"],
                                     emptyHint: "nothing shared with this project", idColumn: 1),
@@ -27,7 +29,8 @@ public enum GlanceV1System: ConsoleSystem {
                                isAdmin: token.isAdmin, system: model,
                                connection: ConnectionID(endpoint: endpoint.name))
         let client = GlanceV1Client(session: session, paging: reports.paging(services.pagingLimits))
-        return Connection(info: info, adapter: GlanceV1Adapter(client: client, projectID: token.project?.id ?? ""))
+        return Connection(info: info, adapter: GlanceV1Adapter(client: client, projectID: token.project?.id ?? "",
+                                                               names: services.projectDirectory?(session)))
     }
 
     /// What a row is, for the adapter.
@@ -75,6 +78,8 @@ struct GlanceV1Adapter: RecordAdapter {
     let client: GlanceV1Client
     /// My project: the overview lists what is shared with it.
     let projectID: String
+    /// Where project names come from (nil: ids only).
+    var names: ProjectDirectory?
     let imageNames = NameBook()
 
     func load(_ pane: PaneID, parent: RowRef?, context: LoadContext) async throws -> [RecordRow] {
@@ -131,6 +136,11 @@ struct GlanceV1Adapter: RecordAdapter {
     }
 
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem] { [] }
+
+    func projectNames(_ ids: [String]) async -> [String: String] {
+        guard let names else { return [:] }
+        return await names.names(of: ids).mapValues(\.name)
+    }
 
     /// The image list, its names kept for the overview and for messages.
     func loadImages() async throws -> [GlanceV1Image] {

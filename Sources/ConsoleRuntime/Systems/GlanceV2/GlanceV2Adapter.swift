@@ -5,6 +5,8 @@ import MembershipKit
 struct GlanceV2Adapter: RecordAdapter {
     let glance: GlanceV2Client
     let viewer: GlanceV2Rows.Viewer
+    /// Where project names come from (nil: ids only).
+    var names: ProjectDirectory?
     /// When each share was created, kept across refreshes so each member row is read once.
     let shareDates = ShareDateCache()
 
@@ -32,10 +34,10 @@ struct GlanceV2Adapter: RecordAdapter {
             }
             return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer))
         case .add?:
-            guard let row = operation.target, let image = GlanceV2Rows.image(of: row), let memberID = operation.argument else {
+            guard let row = operation.target, let image = GlanceV2Rows.image(of: row), let typed = operation.argument else {
                 throw unknown(operation)
             }
-            let member = try await glance.addMember(imageID: image.id, memberID: memberID)
+            let member = try await glance.addMember(imageID: image.id, memberID: try await projectID(typed))
             return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer))
         case let .remove(image, memberID)?:
             try await glance.removeMember(imageID: image.id, memberID: memberID)
@@ -46,6 +48,29 @@ struct GlanceV2Adapter: RecordAdapter {
     }
 
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem] { [] }
+
+    /// The project typed in `+`: an id as it is, or a name some source knows; anything else is
+    /// refused before Glance is asked (it would store any text as a member).
+    func projectID(_ typed: String) async throws -> String {
+        let reference: ProjectReference
+        do throws(ProjectReferenceError) { reference = try ProjectReference.parse(typed) } catch {
+            throw MembershipError.invalidInput(error.description)
+        }
+        if case let .id(id) = reference { return id }
+        guard let names else {
+            throw MembershipError.invalidInput("'\(typed)' is not a project id, and this connection has no project names to look it up")
+        }
+        do {
+            return try await names.resolve(reference).id
+        } catch let error as ProjectNameError {
+            throw MembershipError.invalidInput(error.description)
+        }
+    }
+
+    func projectNames(_ ids: [String]) async -> [String: String] {
+        guard let names else { return [:] }
+        return await names.names(of: ids).mapValues(\.name)
+    }
 }
 
 /// Share creation dates by image, with the status they were read for.

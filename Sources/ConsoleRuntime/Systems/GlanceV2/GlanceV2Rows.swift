@@ -104,7 +104,7 @@ public enum GlanceV2Rows {
                                   subject: "{key}/{}", logName: LogName(objectID: "{key}", objectName: "{row}", memberID: "{}"))
         let add = RowOperation(request: RowRef(Request.add), inFlight: "adding…", description: "share {row} with {}",
                                newRow: newMember, from: "none", to: "pending", doneMessage: "shared {row} with {}")
-        return [.share: .prompt(label: "share {row} with (project ids, comma-separated): ", add)]
+        return [.share: .prompt(label: "share {row} with (project names or ids, comma-separated): ", add)]
     }()
     static let othersActions: [Action: RowAction] = [.share: .refused("only the image's owner can add members")]
     static let unsharedActions: [Action: RowAction] = [

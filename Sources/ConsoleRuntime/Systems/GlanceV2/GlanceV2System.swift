@@ -42,7 +42,7 @@ public enum GlanceV2System: ConsoleSystem {
                 columns: [
                     ColumnModel("Status", style: .status, minimum: 11, preferred: 12, essential: true),
                     ColumnModel("Image", style: .name, minimum: 10, preferred: 20, essential: true, flexible: true),
-                    ColumnModel("Owner", style: .id, minimum: 8, preferred: 8, dropRank: 1),
+                    ColumnModel("Owner", style: .owner, minimum: 8, preferred: 8, dropRank: 1),
                     ColumnModel("Age", style: .age, minimum: 4, preferred: 4, dropRank: 2),
                 ],
                 actions: statusActions + [.mark, .open], emptyHint: "no shares offered to your project"),
@@ -55,13 +55,15 @@ public enum GlanceV2System: ConsoleSystem {
         ])
 
     public static func connect(_ endpoint: EndpointConfig, services: ConnectionServices, reports: ConnectionReports) async throws -> Connection {
-        try await connect(session: try services.keystoneSession(endpoint, reports), cloudName: endpoint.name,
-                          paging: reports.paging(services.pagingLimits), connection: ConnectionID(endpoint: endpoint.name))
+        let session = try services.keystoneSession(endpoint, reports)
+        return try await connect(session: session, cloudName: endpoint.name, paging: reports.paging(services.pagingLimits),
+                                 connection: ConnectionID(endpoint: endpoint.name), names: services.projectDirectory?(session))
     }
 
     /// Connects with a session: authenticates (or reuses the cached token) and describes it.
     public static func connect(session: OpenStackSession, cloudName: String, isSandbox: Bool = false,
-                               paging: PagingPolicy = .standard, connection: ConnectionID? = nil) async throws -> Connection {
+                               paging: PagingPolicy = .standard, connection: ConnectionID? = nil,
+                               names: ProjectDirectory? = nil) async throws -> Connection {
         let token = try await session.validToken()
         let endpoint = try await session.imageEndpoint()
         let cloud = await session.cloud
@@ -70,6 +72,6 @@ public enum GlanceV2System: ConsoleSystem {
                                endpointHost: HostText.of(endpoint), isSandbox: isSandbox, isAdmin: token.isAdmin, system: model,
                                connection: connection ?? ConnectionID(cloud: cloudName))
         let viewer = GlanceV2Rows.Viewer(projectID: token.project?.id ?? "", isAdmin: token.isAdmin)
-        return Connection(info: info, adapter: GlanceV2Adapter(glance: GlanceV2Client(session: session, paging: paging), viewer: viewer))
+        return Connection(info: info, adapter: GlanceV2Adapter(glance: GlanceV2Client(session: session, paging: paging), viewer: viewer, names: names))
     }
 }
