@@ -80,6 +80,7 @@ extension Effect {
         case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))
         case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
         case let .describe(request, _, _): return .described(request: request, .failure(error))
+        case let .aliasProject(_, id, name): return .projectAliased(id: id, name: name, error: error.description)
         case .connect, .recordActivity, .switchCloud, .switchEndpoint, .copyToClipboard, .nameProjects, .quit: return nil
         }
     }
@@ -92,6 +93,7 @@ extension Effect {
         case let .loadPicker(request, nil, picker): return .loadPicker(request: request, connection: connection, picker)
         case let .describe(request, nil, row): return .describe(request: request, connection: connection, row: row)
         case let .nameProjects(nil, ids): return .nameProjects(connection: connection, ids: ids)
+        case let .aliasProject(nil, id, name): return .aliasProject(connection: connection, id: id, name: name)
         default: return self
         }
     }
@@ -100,7 +102,7 @@ extension Effect {
     var connection: ConnectionID? {
         switch self {
         case let .loadRows(_, connection, _, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _),
-             let .describe(_, connection, _), let .nameProjects(connection, _): return connection
+             let .describe(_, connection, _), let .nameProjects(connection, _), let .aliasProject(connection, _, _): return connection
         default: return nil
         }
     }

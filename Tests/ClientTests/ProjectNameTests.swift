@@ -152,4 +152,26 @@ struct ProjectNameTests {
             #expect(Self.projectReads(later) == 0, "\(later.requests.map { "\($0.method) \($0.url)" })")
         }
     }
+
+    @Test("a name given from the console is written to the alias book, keeping names given meanwhile elsewhere")
+    func aliasFromTheDirectory() async throws {
+        try await ClientSandbox.with { sandbox in
+            let directory = NSTemporaryDirectory() + "md-alias-" + UUID().uuidString.prefix(8)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let path = directory + "/projects.yaml"
+            let transport = RecordingTransport(base: try sandbox.transport())
+            let names = try Self.directory(sandbox, "cora", transport: transport, aliases: ProjectAliasBook(path: path))
+            // Meanwhile, another process names another id.
+            var elsewhere = ProjectAliasBook(path: path)
+            elsewhere.set("ops", for: Self.imaging, authURL: sandbox.urls.identity)
+            try elsewhere.save()
+            try await names.alias(id: Self.analytics, name: "us")
+            let book = try ProjectAliasBook.load(path: path)
+            #expect(book.name(of: Self.analytics, authURL: sandbox.urls.identity) == "us")
+            #expect(book.name(of: Self.imaging, authURL: sandbox.urls.identity) == "ops")
+            #expect(await names.names(of: [Self.analytics])[Self.analytics]?.name == "us")
+            try await names.alias(id: Self.analytics, name: "")
+            #expect(try ProjectAliasBook.load(path: path).name(of: Self.analytics, authURL: sandbox.urls.identity) == nil)
+        }
+    }
 }

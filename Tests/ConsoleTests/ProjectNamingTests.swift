@@ -74,4 +74,60 @@ struct ProjectNamingTests {
         console.send(.connected(other))
         #expect(console.state.projectNames.isEmpty && console.state.namesAsked.isEmpty)
     }
+
+    @Test("messages name projects: whole 32-digit ids and UUIDs only, nothing else touched")
+    func namedText() {
+        let id = "e5b7d4a63fc04ab1c26dae9f8a7b6c54"
+        let uuid = "5e4d0023-6d0c-4e1a-9b7f-00d300000023"
+        let names = [id: "finance", uuid: "lab"]
+        #expect(ProjectIDNaming.named("Stop sharing alpha with \(id)?", names) == "Stop sharing alpha with finance?")
+        #expect(ProjectIDNaming.named("\(uuid): done", names) == "lab: done")
+        #expect(ProjectIDNaming.named("x\(id)x", names) == "x\(id)x", "inside a longer word it is not an id")
+        #expect(ProjectIDNaming.named("\(id)ab", names) == "\(id)ab")
+        #expect(ProjectIDNaming.named("no ids here, deadbeef", names) == "no ids here, deadbeef")
+    }
+
+    @Test("the remove dialog, the flash and the activity log name the member once its name is known")
+    func dialogsFlashesAndLogName() throws {
+        let member = "e5b7d4a63fc04ab1c26dae9f8a7b6c54"
+        var console = F.connected(members: [ImageMember(imageID: F.alpha.id, memberID: member, status: "pending")])
+        console.send(.projectsNamed([member: "finance"]))
+        console.focus(.members)
+        console.press("d")
+        guard case let .confirm(dialog) = console.state.overlay else {
+            Issue.record("no dialog: \(console.state.overlay)")
+            return
+        }
+        #expect(dialog.message == "Stop sharing alpha with finance?")
+        let operation = try #require(console.key(.character("y")).removals.first).operation
+        let effects = console.send(.memberRemoved(operation: operation, .success(())))
+        #expect(console.state.flash?.text == "removed finance from alpha")
+        #expect(effects.recorded.first?.memberName == "finance")
+        #expect(effects.recorded.first?.line.contains("finance (\(member))") == true)
+    }
+
+    @Test("N names the focused row's project: a prompt with its name so far, kept through the connection")
+    func nameAProject() {
+        var console = F.connected()
+        console.focus(.members)
+        console.send(.projectsNamed(["proj-b": "old name"]))
+        console.press("N")
+        guard case let .prompt(prompt) = console.state.overlay else {
+            Issue.record("no prompt")
+            return
+        }
+        #expect(prompt.label == "name project proj-b: " && prompt.text == "old name")
+        console.key(.control("u"))
+        console.type("finance")
+        #expect(console.key(.enter) == [.aliasProject(connection: F.session().connection, id: "proj-b", name: "finance")])
+        console.send(.projectAliased(id: "proj-b", name: "finance", error: nil))
+        #expect(console.state.projectNames["proj-b"] == "finance" && console.state.flash?.text == "proj-b is now finance (projects.yaml)")
+        console.send(.projectAliased(id: "proj-c", name: "x", error: "projects.yaml: cannot be written"))
+        #expect(console.state.flash?.level == .error && console.state.projectNames["proj-c"] == nil)
+        // An inbox row names its owner.
+        console.focus(.memberships)
+        console.press("N")
+        guard case let .prompt(owner) = console.state.overlay else { return }
+        #expect(owner.label.hasPrefix("name project proj-"))
+    }
 }

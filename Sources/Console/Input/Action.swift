@@ -14,6 +14,8 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case copyID = "copy-id"
     /// The last error, in full.
     case lastError = "last-error"
+    /// Gives the focused row's project (member or owner) a name of your own.
+    case nameProject = "name-project"
     /// The same sort column, the other way round.
     case reverseSort = "reverse-sort"
 
@@ -55,6 +57,7 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
         case .describe: return "describe"
         case .copyID: return "copy id"
         case .lastError: return "last error"
+        case .nameProject: return "name project"
         case .quit: return "quit"
         }
     }

@@ -34,6 +34,7 @@ public struct KeyMap: Sendable, Equatable {
         .describe: [.character("i")],
         .copyID: [.character("y")],
         .lastError: [.character("E")],
+        .nameProject: [.character("N")],
         .quit: [.character("q"), .function(10)],
     ]
 

@@ -15,6 +15,8 @@ public struct ActivityEntry: Sendable, Equatable {
     public var outcome: Outcome
     /// The server's message on failure.
     public var detail: String?
+    /// The member project's name, when known (the line shows it before the id).
+    public var memberName: String?
     /// Where and as whom: the cloud or endpoint (`devstack`) and the user (`alice@demo`).
     public var place: String
     public var user: String
@@ -37,7 +39,8 @@ public struct ActivityEntry: Sendable, Equatable {
     public var line: String {
         let stamp = Self.stamp(time)
         let who = [place, user].filter { !$0.isEmpty }.map { "\($0)  " }.joined()
-        var text = "\(stamp)  \(who)\(imageName) (\(imageID))  \(memberID)  \(from) → \(to)  \(outcome.rawValue)"
+        let member = memberName.map { "\($0) (\(memberID))" } ?? memberID
+        var text = "\(stamp)  \(who)\(imageName) (\(imageID))  \(member)  \(from) → \(to)  \(outcome.rawValue)"
         if let detail { text += ": \(detail)" }
         return text
     }

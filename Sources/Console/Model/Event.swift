@@ -23,6 +23,8 @@ public enum Event: Sendable {
     case pickerLoaded(request: Int, Result<[PickerItem], Failure>)
     /// Names of project ids (those some source knows).
     case projectsNamed([String: String])
+    /// A name given with `N` was kept (error nil) or not.
+    case projectAliased(id: String, name: String, error: String?)
     /// A row's whole record was read (empty: the row's own fields are all there is).
     case described(request: Int, Result<[RecordField], Failure>)
     /// A left click in a pane; `row` is the position in the pane's visible rows, nil on its border or header.
@@ -47,6 +49,8 @@ public enum Effect: Sendable, Equatable {
     case describe(request: Int, connection: ConnectionID?, row: RecordRow)
     /// Names for project ids the panes show (owners, members), from the connection's Keystone.
     case nameProjects(connection: ConnectionID?, ids: [String])
+    /// Keeps a name the user gave a project id (projects.yaml, for the connection's Keystone).
+    case aliasProject(connection: ConnectionID?, id: String, name: String)
     /// Text for the terminal's clipboard (OSC 52): the UI thread writes it, as it owns the terminal.
     case copyToClipboard(String)
     case quit

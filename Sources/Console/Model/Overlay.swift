@@ -17,6 +17,8 @@ public struct Prompt: Sendable, Equatable {
         case command
         /// A system's prompt for a record pane: each id typed makes one `operation`.
         case operation(label: String, RecordChange)
+        /// `N`: the name to give a project id (kept in projects.yaml).
+        case projectName(id: String)
     }
 
     public var kind: Kind
@@ -37,6 +39,7 @@ public struct Prompt: Sendable, Equatable {
         case .filter: return "/"
         case .command: return ":"
         case let .operation(label, _): return label
+        case let .projectName(id): return "name project \(id): "
         }
     }
 }

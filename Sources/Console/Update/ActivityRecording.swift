@@ -5,6 +5,11 @@ extension ConsoleUpdate {
     /// Adds entries to the activity log and asks the runner to write them to the file.
     static func record(_ state: inout ConsoleState, _ entries: [ActivityEntry]) -> [Effect] {
         guard !entries.isEmpty else { return [] }
+        // The member project by name too, where known (the id stays: the log is a record).
+        var entries = entries
+        for index in entries.indices where entries[index].memberName == nil {
+            entries[index].memberName = state.projectNames[entries[index].memberID]
+        }
         state.activity += entries
         if state.activity.count > 1000 { state.activity.removeFirst(state.activity.count - 1000) }
         return entries.map(Effect.recordActivity)

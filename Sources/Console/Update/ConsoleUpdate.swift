@@ -47,6 +47,9 @@ public enum ConsoleUpdate {
         case let .projectsNamed(names):
             projectsNamed(&state, names)
             return []
+        case let .projectAliased(id, name, error):
+            projectAliased(&state, id: id, name: name, error: error)
+            return []
         case let .described(request, result):
             described(&state, request, result)
             return []
@@ -109,6 +112,8 @@ public enum ConsoleUpdate {
 
     /// A message in the footer; an error is also kept whole, with where and as whom, for `E`.
     static func flash(_ state: inout ConsoleState, _ text: String, _ level: Flash.Level) {
+        // Project ids in the message read as their names, once known.
+        let text = state.named(text)
         state.flash = Flash(text: text, level: level, until: state.now.addingTimeInterval(flashSeconds))
         if level == .error { state.lastError = ErrorReport(time: state.now, text: text, place: state.identity(of: nil)?.description) }
     }

@@ -58,6 +58,7 @@ extension ConsoleUpdate {
         case .describe: return describeRow(&state)
         case .copyID: return copyRowID(&state)
         case .lastError: openLastError(&state)
+        case .nameProject: openProjectNamePrompt(&state)
         case .sort: cycleSort(&state)
         case .reverseSort: reverseSort(&state)
         case .refresh:

@@ -80,6 +80,8 @@ extension ConsoleUpdate {
             return ConsoleCommands.run(&state, prompt.text)
         case let .operation(_, change):
             return submitOperationPrompt(&state, change, text: prompt.text)
+        case let .projectName(id):
+            return nameProject(&state, id: id, name: prompt.text)
         }
     }
 }

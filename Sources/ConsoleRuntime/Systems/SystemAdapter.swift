@@ -21,6 +21,8 @@ public protocol RecordAdapter: SystemAdapter {
     /// Names of the project ids the panes show (those its sources know); empty for a system
     /// without Keystone projects.
     func projectNames(_ ids: [String]) async -> [String: String]
+    /// Keeps a name the user gave a project id.
+    func aliasProject(id: String, name: String) async throws
 }
 
 extension RecordAdapter {
@@ -43,6 +45,11 @@ extension RecordAdapter {
         case let .nameProjects(_, ids):
             let names = await projectNames(ids)
             if !names.isEmpty { post(.projectsNamed(names)) }
+        case let .aliasProject(_, id, name):
+            let result = await EffectRunner.capture { try await aliasProject(id: id, name: name) }
+            var error: String?
+            if case let .failure(failure) = result { error = failure.description }
+            post(.projectAliased(id: id, name: name, error: error))
         default:
             break
         }
@@ -50,6 +57,10 @@ extension RecordAdapter {
 
     /// Systems without Keystone projects (Atmosphere, Bonita) name none: their panes show no project ids.
     public func projectNames(_ ids: [String]) async -> [String: String] { [:] }
+
+    public func aliasProject(id: String, name: String) async throws {
+        throw MembershipError.configuration(.unsupported("this endpoint has no Keystone projects to name"))
+    }
 
     /// Refuses a request this system did not prepare.
     func unknown(_ operation: RowOperation) -> MembershipError {

@@ -16,7 +16,7 @@ public actor ProjectDirectory {
     /// The Keystone (its normalised auth URL) whose projects these are.
     public nonisolated let authURL: String
     let reader: KeystoneProjectReader
-    let aliases: ProjectAliasBook
+    private(set) var aliases: ProjectAliasBook
     let cache: ProjectNameCache?
     let otherClouds: [CloudConfig]
     let tokenCache: TokenCache?
@@ -214,6 +214,15 @@ public actor ProjectDirectory {
             byID[project.id] = project
         }
         return byID.values.sorted { $0.id < $1.id }
+    }
+
+    /// Names `id` yourself (an empty name forgets it): written to the alias book on disk, read
+    /// again first so that a name given meanwhile elsewhere is kept.
+    public func alias(id: String, name: String) throws {
+        var book = FileManager.default.fileExists(atPath: aliases.path) ? try ProjectAliasBook.load(path: aliases.path) : aliases
+        book.set(name, for: id, authURL: authURL)
+        try book.save()
+        aliases = book
     }
 
     /// Everything known, loading every source that costs no more than a login per cloud.

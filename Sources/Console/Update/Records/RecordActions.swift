@@ -134,7 +134,7 @@ extension ConsoleUpdate {
         if case let .confirm(title, _, confirmLabel, _, many) = first.action {
             let message = (many ?? "\(title) {n} rows: {names}?").replacingOccurrences(of: "{n}", with: "\(changes.count)")
                 .replacingOccurrences(of: "{names}", with: namesList(chosen.map(\.row.label)))
-            var confirmation = Confirmation(title: title, message: message, confirmLabel: confirmLabel, changes: changes)
+            var confirmation = Confirmation(title: title, message: state.named(message), confirmLabel: confirmLabel, changes: changes)
             confirmation.doneWord = state.system.doneWord(action)
             state.overlay = .confirm(confirmation)
             return []
@@ -190,7 +190,7 @@ extension ConsoleUpdate {
             if state.settings.readOnly { return [] }
             return change.map { startOperation(&state, $0, batch: nil) } ?? []
         case let .confirm(title, message, confirmLabel, _, _):
-            state.overlay = .confirm(Confirmation(title: title, message: message, confirmLabel: confirmLabel, changes: change.map { [$0] } ?? []))
+            state.overlay = .confirm(Confirmation(title: title, message: state.named(message), confirmLabel: confirmLabel, changes: change.map { [$0] } ?? []))
             return []
         case let .prompt(label, operation):
             var promptChange = RecordChange(operation: operation, pane: pane, rowKey: nil, connection: connection)

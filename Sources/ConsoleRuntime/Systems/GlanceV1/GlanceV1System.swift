@@ -142,6 +142,11 @@ struct GlanceV1Adapter: RecordAdapter {
         return await names.names(of: ids).mapValues(\.name)
     }
 
+    func aliasProject(id: String, name: String) async throws {
+        guard let names else { throw MembershipError.configuration(.unsupported("this connection keeps no project names")) }
+        try await names.alias(id: id, name: name)
+    }
+
     /// The image list, its names kept for the overview and for messages.
     func loadImages() async throws -> [GlanceV1Image] {
         let images = try await client.images(detail: true)

@@ -71,6 +71,11 @@ struct GlanceV2Adapter: RecordAdapter {
         guard let names else { return [:] }
         return await names.names(of: ids).mapValues(\.name)
     }
+
+    func aliasProject(id: String, name: String) async throws {
+        guard let names else { throw MembershipError.configuration(.unsupported("this connection keeps no project names")) }
+        try await names.alias(id: id, name: name)
+    }
 }
 
 /// Share creation dates by image, with the status they were read for.
