@@ -71,6 +71,11 @@ struct ReaderTests {
         var console = F.connected()
         #expect(console.press("y") == [.copyToClipboard(F.alpha.id)])
         #expect(console.state.flash?.text == "copied \(F.alpha.id) to the clipboard")
+        // A named project is copied, and said, as its id.
+        let member = "e5b7d4a63fc04ab1c26dae9f8a7b6c54"
+        console.send(.projectsNamed([member: "finance"]))
+        _ = ConsoleUpdate.copy(&console.state, member, what: "the id")
+        #expect(console.state.flash?.text == "copied \(member) to the clipboard")
         console.focus(.members)
         #expect(console.press("y") == [.copyToClipboard(F.alphaMembers[0].memberID)])
         console.focus(.memberships)

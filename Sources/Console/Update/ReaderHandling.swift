@@ -108,7 +108,8 @@ extension ConsoleUpdate {
             return []
         }
         let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
-        flash(&state, "copied \(shown) to the clipboard", .info)
+        // Says what was copied, the id itself (not the name flashes give it).
+        state.flash = Flash(text: "copied \(shown) to the clipboard", level: .info, until: state.now.addingTimeInterval(flashSeconds))
         return [.copyToClipboard(text)]
     }
 }
