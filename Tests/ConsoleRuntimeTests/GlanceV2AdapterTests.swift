@@ -157,4 +157,39 @@ struct GlanceV2AdapterTests {
             #expect(members.count == GlanceSeed.members(of: Self.ubuntuName).count)
         }
     }
+
+    @Test("+ takes a project name another cloud knows; an unknown name or malformed text is refused before Glance")
+    func shareByName() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let session = try sandbox.keystoneSession("olivia")
+            let cora = try await sandbox.keystoneSession("cora").cloud
+            let names = ProjectDirectory(session: session, aliases: ProjectAliasBook(path: "/nonexistent/projects.yaml"), cache: nil,
+                                         otherClouds: [cora], tokenCache: nil,
+                                         login: { cloud in try await OpenStackSession.make(cloud: cloud, tokenCache: nil, retryPolicy: .never).validToken() })
+            let connection = try await GlanceV2System.connect(session: session, cloudName: "sandbox-olivia", isSandbox: true, names: names)
+            let adapter = try #require(connection.adapter as? any RecordAdapter)
+            let image = try #require(try await adapter.load(.images, parent: nil).first { $0.cells[0] == "golden-debian-12-hardened" })
+            func add(_ typed: String) async throws -> OperationOutcome {
+                guard case let .prompt(_, operation)? = image.actions[.share] else { throw MembershipError.invalidInput("no prompt") }
+                var sent = operation
+                sent.argument = typed
+                sent.target = image
+                return try await adapter.perform(sent)
+            }
+            let before = try await GlanceV2Client(session: session).members(imageID: image.key).map(\.memberID)
+            for refused in ["no-such-project", "bad\tname"] {
+                await #expect(throws: MembershipError.self) { _ = try await add(refused) }
+            }
+            #expect(try await GlanceV2Client(session: session).members(imageID: image.key).map(\.memberID) == before, "Glance untouched")
+            if before.contains(Self.analytics) {
+                _ = try await GlanceV2Client(session: session).removeMember(imageID: image.key, memberID: Self.analytics)
+            }
+            guard case let .row(row) = try await add("analytics") else {
+                Issue.record("no row")
+                return
+            }
+            #expect(row.key == Self.analytics)
+            #expect(await adapter.projectNames([Self.analytics]) == [Self.analytics: "analytics"])
+        }
+    }
 }

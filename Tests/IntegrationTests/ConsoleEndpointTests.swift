@@ -77,18 +77,25 @@ struct ConsoleEndpointTests {
             #expect(listed.stdout.contains("d4a6c3f52ebf4fa0b15c9d8e7f6a5b43 False"), "\(listed.stdout)")
             try await console.send("Escape")
             try await console.send("+")
+            // Members are Keystone projects: text that is neither a known name nor an id is refused.
             try await console.type("p-e2e")
+            try await console.send("Enter")
+            try await console.waitFor(text: "no project named 'p-e2e' is known")
+            try await console.send("+")
+            let webapps = KeystoneDirectory.projectID("webapps")
+            try await console.type(webapps)
             try await console.send("Enter")
             // The row itself, settled (the add shows the row in flight at once).
             try await console.waitFor("the new member row, settled") { screen in
-                screen.split(separator: "\n").contains { $0.contains("│ p-e2e ") && !$0.contains("adding") }
+                screen.split(separator: "\n").contains { $0.contains("│ \(webapps) ") && !$0.contains("adding") }
             }
-            try await filter(console, "p-e2e")
+            try await filter(console, webapps)
             try await console.send("d")
-            try await console.waitFor(text: "remove p-e2e from \(image)?")
+            // The dialog wraps the long id; it names the image by its name.
+            try await console.waitFor("the remove dialog") { $0.contains("─ Remove ─") && $0.contains("\(image)?") }
             try await console.send("y")
-            try await console.waitFor(text: "remove p-e2e from \(image)")
-            try await console.waitFor(text: "nothing matches /p-e2e")
+            try await console.waitFor(text: "remove \(webapps) from \(image)")
+            try await console.waitFor(text: "nothing matches /\(webapps)")
             try await console.send("q")
             try await console.waitFor(text: "EXITED:0")
         }

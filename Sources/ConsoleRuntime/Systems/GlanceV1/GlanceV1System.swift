@@ -55,7 +55,7 @@ public enum GlanceV1System: ConsoleSystem {
                             newRow: RecordRow(key: "{}", cells: ["{}", "no"], ref: RowRef(Ref.member(imageID: image.id, memberID: "{}", canShare: false))))
         return RecordRow(key: image.id, cells: [name, image.id, image.owner ?? "", yesNo(image.isPublic ?? false)],
                          ref: RowRef(Ref.image(id: image.id)), label: label,
-                         actions: [.share: .prompt(label: "share \(label) with (project ids, comma-separated): ", add)],
+                         actions: [.share: .prompt(label: "share \(label) with (project names or ids, comma-separated): ", add)],
                          opensDetail: true)
     }
 
@@ -74,7 +74,7 @@ public enum GlanceV1System: ConsoleSystem {
 }
 
 /// Glance v1 with a client: loads the panes and performs the rows' operations.
-struct GlanceV1Adapter: RecordAdapter {
+struct GlanceV1Adapter: KeystoneProjectNaming {
     let client: GlanceV1Client
     /// My project: the overview lists what is shared with it.
     let projectID: String
@@ -118,7 +118,8 @@ struct GlanceV1Adapter: RecordAdapter {
         }
         switch operation.request.as(GlanceV1System.Request.self) {
         case let .add(imageID)?:
-            guard let memberID = operation.argument else { throw unknown(operation) }
+            guard let typed = operation.argument else { throw unknown(operation) }
+            let memberID = try await projectID(typed)
             try await client.addMember(imageID: imageID, memberID: memberID, canShare: nil)
             // v1 answers an addition with no body, and keeps can_share of a member already there: read it back.
             let member = try await client.members(imageID: imageID).first { $0.memberID == memberID }
@@ -136,16 +137,6 @@ struct GlanceV1Adapter: RecordAdapter {
     }
 
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem] { [] }
-
-    func projectNames(_ ids: [String]) async -> [String: String] {
-        guard let names else { return [:] }
-        return await names.names(of: ids).mapValues(\.name)
-    }
-
-    func aliasProject(id: String, name: String) async throws {
-        guard let names else { throw MembershipError.configuration(.unsupported("this connection keeps no project names")) }
-        try await names.alias(id: id, name: name)
-    }
 
     /// The image list, its names kept for the overview and for messages.
     func loadImages() async throws -> [GlanceV1Image] {

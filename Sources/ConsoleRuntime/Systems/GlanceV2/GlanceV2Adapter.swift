@@ -2,7 +2,7 @@ import Console
 import MembershipKit
 
 /// Glance v2 with a client: loads the panes and performs the rows' operations.
-struct GlanceV2Adapter: RecordAdapter {
+struct GlanceV2Adapter: KeystoneProjectNaming {
     let glance: GlanceV2Client
     let viewer: GlanceV2Rows.Viewer
     /// Where project names come from (nil: ids only).
@@ -48,34 +48,6 @@ struct GlanceV2Adapter: RecordAdapter {
     }
 
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem] { [] }
-
-    /// The project typed in `+`: an id as it is, or a name some source knows; anything else is
-    /// refused before Glance is asked (it would store any text as a member).
-    func projectID(_ typed: String) async throws -> String {
-        let reference: ProjectReference
-        do throws(ProjectReferenceError) { reference = try ProjectReference.parse(typed) } catch {
-            throw MembershipError.invalidInput(error.description)
-        }
-        if case let .id(id) = reference { return id }
-        guard let names else {
-            throw MembershipError.invalidInput("'\(typed)' is not a project id, and this connection has no project names to look it up")
-        }
-        do {
-            return try await names.resolve(reference).id
-        } catch let error as ProjectNameError {
-            throw MembershipError.invalidInput(error.description)
-        }
-    }
-
-    func projectNames(_ ids: [String]) async -> [String: String] {
-        guard let names else { return [:] }
-        return await names.names(of: ids).mapValues(\.name)
-    }
-
-    func aliasProject(id: String, name: String) async throws {
-        guard let names else { throw MembershipError.configuration(.unsupported("this connection keeps no project names")) }
-        try await names.alias(id: id, name: name)
-    }
 }
 
 /// Share creation dates by image, with the status they were read for.
