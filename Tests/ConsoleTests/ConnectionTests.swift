@@ -14,6 +14,8 @@ struct ConnectionTests {
         #expect(effects == [
             .loadRows(request: 1, connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine),
             .loadRows(request: 2, connection: console.state.session?.connection, pane: .memberships, parent: nil, scope: .mine),
+            // Every project the sources know, in the background, for Tab in the share prompt.
+            .nameProjects(connection: console.state.session?.connection, ids: []),
         ])
         #expect(console.state.session == F.session())
         #expect(console.state.loads == [1: .records(pane: .images, parentKey: nil, requestedAt: 1), 2: .records(pane: .memberships, parentKey: nil, requestedAt: 1)])
@@ -56,7 +58,7 @@ struct ConnectionTests {
         // Back: logged in, no more tries, and the panes load.
         let loads = console.send(.connected(F.session()))
         #expect(console.state.freshness.retryAt == nil && console.state.connectionError == nil)
-        #expect(loads.count == 2)
+        #expect(loads.imagesRequests.count == 1 && loads.membershipsRequests.count == 1)
     }
 
     @Test func connectingToAnotherCloudStartsFromEmptyPanes() throws {
@@ -73,6 +75,7 @@ struct ConnectionTests {
         #expect(effects == [
             .loadRows(request: try #require(effects.imagesRequests.first), connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine),
             .loadRows(request: try #require(effects.membershipsRequests.first), connection: console.state.session?.connection, pane: .memberships, parent: nil, scope: .mine),
+            .nameProjects(connection: console.state.session?.connection, ids: []),
         ])
         #expect(console.state.images.rows.isEmpty)
         #expect(console.state.members.rows.isEmpty)

@@ -67,9 +67,12 @@ struct ConsoleEndToEndTests {
             try await console.waitFor(text: "share")
             try await console.type(strangerProject)
             try await console.send("Enter")
-            try await console.waitFor("the new member row") { screen in
-                TmuxConsole.line(containing: String(strangerProject.prefix(12)), in: screen)?.contains("pending") == true
+            // The member row shows the project's id, or its name once the console has learned it.
+            func memberRow(_ screen: String) -> String? {
+                screen.split(separator: "\n").compactMap { $0.components(separatedBy: "││").last }
+                    .first { $0.contains(String(strangerProject.prefix(12))) || $0.contains(" stranger ") }
             }
+            try await console.waitFor("the new member row") { memberRow($0)?.contains("pending") == true }
             #expect(try await owner.members(imageID: image.id).map(\.memberID) == [strangerProject])
 
             try await console.send("Tab")
@@ -83,7 +86,7 @@ struct ConsoleEndToEndTests {
             try await console.waitFor(text: "Cancel")
             try await console.send("Tab")
             try await console.send("Enter")
-            try await console.waitFor("the member row gone") { !$0.contains(String(strangerProject.prefix(12))) }
+            try await console.waitFor("the member row gone") { memberRow($0) == nil }
             #expect(try await owner.members(imageID: image.id).isEmpty)
 
             try await console.send("q")

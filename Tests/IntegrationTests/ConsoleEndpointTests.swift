@@ -94,7 +94,6 @@ struct ConsoleEndpointTests {
             // The dialog wraps the long id; it names the image by its name.
             try await console.waitFor("the remove dialog") { $0.contains("─ Remove ─") && $0.contains("\(image)?") }
             try await console.send("y")
-            try await console.waitFor(text: "remove \(webapps) from \(image)")
             try await console.waitFor(text: "nothing matches /\(webapps)")
             try await console.send("q")
             try await console.waitFor(text: "EXITED:0")

@@ -34,6 +34,14 @@ struct ProjectNamesEndToEndTests {
             let projects = try await cli.memberdeck("--os-cloud", "owner", "projects", "list", "-f", "json")
             let known = try projects.json() as? [[String: Any]] ?? []
             #expect(known.contains { $0["name"] as? String == "member" && ($0["source"] as? String)?.hasPrefix("clouds.yaml") == true }, "\(projects.stdout)")
+            let everywhere = try await cli.memberdeck("--os-cloud", "owner", "projects", "list", "--all-clouds", "-f", "json")
+            #expect(everywhere.status == 0, "\(everywhere.stderr)")
+            #expect((try everywhere.json() as? [[String: Any]] ?? []).contains { $0["name"] as? String == "stranger" })
+            // The consumer's image listing names the owner's project.
+            let images = try await cli.memberdeck("--os-cloud", "member", "images", "list", "--name", image.name ?? "", "--member-status", "all",
+                                                  "--visibility", "shared", "-f", "json")
+            let listedImage = (try images.json() as? [[String: Any]])?.first
+            #expect(listedImage?["owner_name"] as? String == "owner", "\(images.stdout) \(images.stderr)")
         }
     }
 
@@ -78,6 +86,14 @@ struct ProjectNamesEndToEndTests {
                 screen.range(of: " member +pending", options: .regularExpression) != nil
             }
             #expect(!ownerScreen.contains(memberProject), "the name replaces the id")
+            // + completes a project name the console knows (from another cloud), before it is shown anywhere.
+            try await asOwner.send("+")
+            try await asOwner.type("strang")
+            try await asOwner.send("Tab")
+            try await asOwner.waitFor("stranger completed in the prompt") { screen in
+                screen.split(separator: "\n").contains { $0.hasPrefix("share ") && $0.trimmingCharacters(in: .whitespaces).hasSuffix(": stranger") }
+            }
+            try await asOwner.send("Escape")
             try await asOwner.send("q")
             try await asOwner.waitFor(text: "EXITED:0")
 

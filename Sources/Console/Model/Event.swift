@@ -47,7 +47,8 @@ public enum Effect: Sendable, Equatable {
     case loadPicker(request: Int, connection: ConnectionID?, PickerRequest)
     /// The whole record a row shows, field by field, as the server has it now.
     case describe(request: Int, connection: ConnectionID?, row: RecordRow)
-    /// Names for project ids the panes show (owners, members), from the connection's Keystone.
+    /// Names for project ids the panes show (owners, members), from the connection's Keystone;
+    /// with no ids, every project its sources know (for Tab in the share prompt).
     case nameProjects(connection: ConnectionID?, ids: [String])
     /// Keeps a name the user gave a project id (projects.yaml, for the connection's Keystone).
     case aliasProject(connection: ConnectionID?, id: String, name: String)

@@ -9,8 +9,10 @@ protocol KeystoneProjectNaming: RecordAdapter {
 }
 
 extension KeystoneProjectNaming {
+    /// No ids: every project the sources know (so that `+` completes names before they are shown).
     func projectNames(_ ids: [String]) async -> [String: String] {
         guard let names else { return [:] }
+        if ids.isEmpty { return Dictionary(await names.all().map { ($0.id, $0.name) }) { first, _ in first } }
         return await names.names(of: ids).mapValues(\.name)
     }
 

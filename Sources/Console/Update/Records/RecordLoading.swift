@@ -23,7 +23,8 @@ extension ConsoleUpdate {
             state.loads = [:]
             flash(&state, "connected to \(info.cloud)", .info)
         }
-        return startLoads(&state, includeDetail: false)
+        // Every project the connection's sources know, in the background, for Tab in `+`.
+        return startLoads(&state, includeDetail: false) + [.nameProjects(connection: info.connection, ids: [])]
     }
 
     /// Loads the first and third panes (and the detail, on a refresh); none while another refresh is in flight.
