@@ -14,8 +14,6 @@ struct ConnectionTests {
         #expect(effects == [
             .loadRows(request: 1, connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine),
             .loadRows(request: 2, connection: console.state.session?.connection, pane: .memberships, parent: nil, scope: .mine),
-            // Every project the sources know, in the background, for Tab in the share prompt.
-            .nameProjects(connection: console.state.session?.connection, ids: []),
         ])
         #expect(console.state.session == F.session())
         #expect(console.state.loads == [1: .records(pane: .images, parentKey: nil, requestedAt: 1), 2: .records(pane: .memberships, parentKey: nil, requestedAt: 1)])
@@ -75,7 +73,6 @@ struct ConnectionTests {
         #expect(effects == [
             .loadRows(request: try #require(effects.imagesRequests.first), connection: console.state.session?.connection, pane: .images, parent: nil, scope: .mine),
             .loadRows(request: try #require(effects.membershipsRequests.first), connection: console.state.session?.connection, pane: .memberships, parent: nil, scope: .mine),
-            .nameProjects(connection: console.state.session?.connection, ids: []),
         ])
         #expect(console.state.images.rows.isEmpty)
         #expect(console.state.members.rows.isEmpty)

@@ -20,8 +20,10 @@ struct ProjectNamingTests {
     @Test("the owners and members a load shows are asked for once; a refresh with nothing new asks nothing")
     func askedOncePerID() throws {
         var console = F.connected()
-        // The fixture's first loads asked for every owner and member they showed.
+        // The fixture's first loads asked for every owner and member they showed, and (once the
+        // images were on screen) every name the sources know.
         #expect(console.state.namesAsked.isSuperset(of: ["proj-owner", "proj-third", "proj-b", "proj-c", "proj-d"]))
+        #expect(console.state.everyNameAsked)
         let refresh = console.key(.character("R"))
         var effects: [Effect] = []
         for request in refresh.imagesRequests { effects += console.send(.imagesLoaded(request: request, .success(F.images))) }
@@ -30,6 +32,7 @@ struct ProjectNamingTests {
             effects += console.send(.membersLoaded(request: load.request, imageID: load.imageID, .success(F.alphaMembers)))
         }
         #expect(Self.asked(effects).isEmpty, "nothing new: no request")
+        #expect(!effects.contains { if case .nameProjects = $0 { true } else { false } }, "every name is asked for once per connection")
         // A new owner appears: only it is asked for.
         var newcomer = F.gamma
         newcomer.id = "img-new"

@@ -75,6 +75,8 @@ struct CLIEndpointTests {
             let rows = try #require(try replaced.json() as? [[String: Any]])
             #expect(Set(rows.compactMap { $0["member_id"] as? String }) == ["p-a", "p-b"])
             #expect(rows.first { $0["member_id"] as? String == "p-a" }?["can_share"] as? Bool == true)
+            // No source names these made-up members: member_name is there, and null.
+            #expect(rows.allSatisfy { $0.keys.contains("member_name") && $0["member_name"] is NSNull })
             let shared = try await run(cli, "--endpoint", "old", "shared-images", "p-a", "-f", "value")
             #expect(shared.stdout.contains("p-a True"))
             let removed = try await run(cli, "--endpoint", "old", "members", "remove", image, "p-b", "--id")

@@ -66,6 +66,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var projectNames: [String: String] = [:]
     /// Ids already asked to be named (each is asked for once per run).
     public var namesAsked: Set<String> = []
+    /// Whether every name the connection's sources know was asked for (once, for Tab in `+`).
+    public var everyNameAsked = false
     /// Write operations sent and not answered, by operation id.
     public var operations: [Int: PendingOperation] = [:]
     /// Operations started together (marked rows), for one summary when the last one settles.

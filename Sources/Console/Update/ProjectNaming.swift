@@ -13,6 +13,13 @@ extension ConsoleUpdate {
             return style == .owner || style == .member
         }
         guard !columns.isEmpty else { return [] }
+        // Once the first pane is on screen (never before: it would compete with the first paint),
+        // every project the sources know, in the background, so that Tab in `+` completes them.
+        var effects: [Effect] = []
+        if pane == .images, !state.everyNameAsked {
+            state.everyNameAsked = true
+            effects.append(.nameProjects(connection: connectionID(state), ids: []))
+        }
         var wanted: [String] = []
         var seen = Set<String>()
         for row in state.records.pane(pane).rows {
@@ -22,12 +29,12 @@ extension ConsoleUpdate {
                 wanted.append(id)
             }
         }
-        guard !wanted.isEmpty else { return [] }
+        guard !wanted.isEmpty else { return effects }
         state.namesAsked.formUnion(wanted)
         let connection = connectionID(state)
         return stride(from: 0, to: wanted.count, by: namesPerRequest).map {
             .nameProjects(connection: connection, ids: Array(wanted[$0..<min($0 + namesPerRequest, wanted.count)]))
-        }
+        } + effects
     }
 
     static func projectsNamed(_ state: inout ConsoleState, _ names: [String: String]) {

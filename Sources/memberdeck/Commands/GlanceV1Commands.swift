@@ -4,20 +4,28 @@ import MembershipKit
 
 /// The members verbs on a Glance v1 endpoint: members carry `can_share` instead of a status.
 enum GlanceV1Commands {
+    /// The project's name comes last, as on Glance v2, so `-f value` keeps its positions.
     static let memberColumns = [
         Column(key: "image_id", heading: "Image ID"), Column(key: "member_id", heading: "Member ID"), Column(key: "can_share", heading: "Can Share"),
+        Column(key: "member_name", heading: "Member"),
     ]
 
-    static func listing(_ imageID: String, _ members: [GlanceV1Member]) -> Listing {
+    static func listing(_ imageID: String, _ members: [GlanceV1Member], names: [String: ProjectName] = [:]) -> Listing {
         Listing(columns: memberColumns, records: members.map {
-            Record([("image_id", .string(imageID)), ("member_id", .string($0.memberID)), ("can_share", .bool($0.canShare))])
+            Record([("image_id", .string(imageID)), ("member_id", .string($0.memberID)), ("can_share", .bool($0.canShare)),
+                    ("member_name", FieldValue(names[$0.memberID]?.name))])
         })
+    }
+
+    /// The members as v1 has them now, with the names some source knows.
+    static func named(_ context: CommandContext, _ client: GlanceV1Client, _ imageID: String, _ members: [GlanceV1Member]) async -> Listing {
+        listing(imageID, members, names: await context.projectNames(members.map(\.memberID), session: client.session))
     }
 
     static func list(_ context: CommandContext, _ endpoint: EndpointConfig, image: String) async throws {
         let client = try context.glanceV1(endpoint)
         let imageID = try await client.findImage(image).id
-        context.emit(listing(imageID, try await client.members(imageID: imageID)))
+        context.emit(await named(context, client, imageID, try await client.members(imageID: imageID)))
     }
 
     /// Adds each member (or sets `can_share` on an existing one), then shows the list as it is now.
@@ -31,7 +39,8 @@ enum GlanceV1Commands {
             return member
         }
         let current = try await client.members(imageID: imageID)
-        try BulkRun.report(items, context: context) { added in listing(imageID, current.filter { added.contains($0.memberID) }) }
+        let names = await context.projectNames(current.map(\.memberID), session: client.session)
+        try BulkRun.report(items, context: context) { added in listing(imageID, current.filter { added.contains($0.memberID) }, names: names) }
     }
 
     static func remove(_ context: CommandContext, _ endpoint: EndpointConfig, image: String, members: [String], asIDs: Bool) async throws {
@@ -64,7 +73,7 @@ enum GlanceV1Commands {
         let client = try context.glanceV1(endpoint)
         let imageID = try await client.findImage(image).id
         try await client.replaceMembers(imageID: imageID, with: members)
-        context.emit(listing(imageID, try await client.members(imageID: imageID)))
+        context.emit(await named(context, client, imageID, try await client.members(imageID: imageID)))
     }
 }
 

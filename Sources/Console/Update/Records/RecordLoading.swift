@@ -20,11 +20,11 @@ extension ConsoleUpdate {
             // Names are per Keystone: the next one may know ids this one could not name.
             state.projectNames = [:]
             state.namesAsked = []
+            state.everyNameAsked = false
             state.loads = [:]
             flash(&state, "connected to \(info.cloud)", .info)
         }
-        // Every project the connection's sources know, in the background, for Tab in `+`.
-        return startLoads(&state, includeDetail: false) + [.nameProjects(connection: info.connection, ids: [])]
+        return startLoads(&state, includeDetail: false)
     }
 
     /// Loads the first and third panes (and the detail, on a refresh); none while another refresh is in flight.
