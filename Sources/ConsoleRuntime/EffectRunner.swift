@@ -65,11 +65,7 @@ public final class EffectRunner: Sendable {
         do { return .success(try await body()) } catch { return .failure(Failure(membershipError(error))) }
     }
 
-    static func membershipError(_ error: any Error) -> MembershipError {
-        if let error = error as? MembershipError { return error }
-        if let error = error as? ConfigurationError { return .configuration(error) }
-        return .invalidResponse(String(describing: error))
-    }
+    static func membershipError(_ error: any Error) -> MembershipError { MembershipError.wrapping(error) }
 }
 
 extension Effect {

@@ -54,6 +54,11 @@ enum Entry {
         }
     }
 
+    /// Something done on the way that the user did not ask for by name (an image made shared).
+    static func printNote(_ message: String) {
+        FileHandle.standardError.write(Data("memberdeck: note: \(TerminalSanitizer.sanitize(message))\n".utf8))
+    }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("memberdeck: error: \(TerminalSanitizer.sanitize(message))\n".utf8))
     }

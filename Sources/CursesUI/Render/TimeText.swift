@@ -18,11 +18,5 @@ enum TimeText {
         return age(seconds: now.timeIntervalSince(date))
     }
 
-    static func age(seconds interval: Double) -> String {
-        let seconds = max(0, Int(interval))
-        if seconds < 60 { return "\(seconds)s" }
-        if seconds < 3600 { return "\(seconds / 60)m" }
-        if seconds < 86_400 { return "\(seconds / 3600)h" }
-        return "\(seconds / 86_400)d"
-    }
+    static func age(seconds interval: Double) -> String { Timestamp.age(seconds: interval) }
 }

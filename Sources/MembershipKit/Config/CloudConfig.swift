@@ -44,6 +44,8 @@ public struct CloudConfig: Sendable, Equatable {
     public var authType: AuthType
     public var auth: Auth
     public var regionName: String?
+    /// Every region the cloud lists (`regions:`), so that one can read them all; empty when it lists none.
+    public var regionNames: [String] = []
     public var interface: String
     public var tls: TLS
     public var apiTimeout: Double?
@@ -79,5 +81,23 @@ extension CloudConfig {
         auth.userDomainName = domain
         auth.projectDomainName = domain
         return CloudConfig(name: name, authType: .password, auth: auth, regionName: region)
+    }
+}
+
+extension CloudConfig {
+    /// The same user's credentials scoped to another project it has a role on, as `openstack
+    /// --os-project-id` would make them; nil for an application credential, which is bound to its
+    /// own project.
+    public func rescoped(toProjectID projectID: String) -> CloudConfig? {
+        guard authType == .password || authType == .token else { return nil }
+        var copy = self
+        copy.auth.projectID = projectID
+        copy.auth.projectName = nil
+        copy.auth.projectDomainName = nil
+        copy.auth.projectDomainID = nil
+        copy.auth.domainName = nil
+        copy.auth.domainID = nil
+        copy.auth.systemScope = nil
+        return copy
     }
 }

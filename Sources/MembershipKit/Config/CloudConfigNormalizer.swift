@@ -34,10 +34,11 @@ struct CloudConfigNormalizer {
             }
         }
         // Region: the argument, else region_name, else the first of `regions`; per-region values apply.
-        let region = try resolveRegion(cloud: &cloud, argument: regionArgument)
+        let (region, regionNames) = try resolveRegion(cloud: &cloud, argument: regionArgument)
 
         var config = CloudConfig(name: name, sourceFiles: sourceFiles)
         config.regionName = region
+        config.regionNames = regionNames
         config.authType = try authType(text(cloud, "auth_type"))
         config.auth = try auth(from: authMap)
         config.interface = try interface(cloud)
@@ -180,7 +181,7 @@ struct CloudConfigNormalizer {
         return tls
     }
 
-    private func resolveRegion(cloud: inout ConfigValue, argument: String?) throws -> String? {
+    private func resolveRegion(cloud: inout ConfigValue, argument: String?) throws -> (chosen: String?, all: [String]) {
         var regionNames: [String] = []
         var regionValues: [String: ConfigValue] = [:]
         if let regions = cloud["regions"] {
@@ -209,6 +210,6 @@ struct CloudConfigNormalizer {
         if let chosen, let values = regionValues[chosen] {
             cloud = cloud.merged(with: values)
         }
-        return chosen
+        return (chosen, regionNames)
     }
 }

@@ -91,6 +91,15 @@ public struct GlanceV2Client: Sendable {
         return hex.count == 32 && hex.allSatisfy(\.isHexDigit)
     }
 
+    /// Sets an image's visibility (`PATCH` with a JSON patch): an image must be `shared` before it
+    /// can have members. Only its owner (or an admin) may.
+    public func setVisibility(imageID: String, to visibility: String) async throws -> Image {
+        let patch = try JSONSerialization.data(withJSONObject: [["op": "replace", "path": "/visibility", "value": visibility]])
+        let response = try await session.send("PATCH", try await imageURL(imageID), json: patch,
+                                              headers: [("Content-Type", "application/openstack-images-v2.1-json-patch")])
+        return try decode(response)
+    }
+
     // MARK: Members
 
     public func members(imageID: String) async throws -> [ImageMember] {

@@ -133,7 +133,8 @@ public actor OpenStackSession {
     public func send(_ method: String, _ url: String, json: Data? = nil, headers extra: [(String, String)] = [],
                      accept: Set<Int>? = nil) async throws -> HTTPResponseData {
         var headers: [(String, String)] = [("Accept", "application/json"), ("User-Agent", Self.userAgent)]
-        if json != nil { headers.append(("Content-Type", "application/json")) }
+        // A caller's own type (Glance's JSON patch) replaces plain JSON.
+        if json != nil, !extra.contains(where: { $0.0.lowercased() == "content-type" }) { headers.append(("Content-Type", "application/json")) }
         headers += extra
         let request = HTTPRequestSpec(method: method, url: url, headers: headers, body: json)
         let exchange: SentRequest

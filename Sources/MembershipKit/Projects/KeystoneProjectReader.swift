@@ -36,6 +36,18 @@ public struct KeystoneProjectReader: Sendable {
         return try JSONResponse.decode(response, as: KeystoneProjectItem.self, what: "Keystone's project").project
     }
 
+    /// Whether Keystone has the project: nil when this token may not ask (403: it takes the admin
+    /// role), so that "not allowed to look" never reads as "does not exist".
+    public func exists(id: String) async throws -> Bool? {
+        let escaped = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
+        let response = try await session.send("GET", try await url("/projects/" + escaped), accept: [200, 403, 404])
+        switch response.status {
+        case 200: return true
+        case 404: return false
+        default: return nil
+        }
+    }
+
     /// `GET /v3/projects?name=`: the projects of that name (several domains may have one); nil when
     /// this token may not list projects (403).
     public func projects(named name: String) async throws -> [KeystoneProject]? {

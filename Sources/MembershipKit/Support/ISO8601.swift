@@ -51,6 +51,15 @@ public enum Timestamp {
         return day + " " + clock(second, withSeconds: false)
     }
 
+    /// `40s`, `12m`, `5h`, `3d`: a span as the panes and tables show an age (whole units, rounded down).
+    public static func age(seconds interval: Double) -> String {
+        let seconds = interval.isFinite ? max(0, Int(min(interval, 1e15))) : 0
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds < 86_400 { return "\(seconds / 3600)h" }
+        return "\(seconds / 86_400)d"
+    }
+
     // MARK: Arithmetic
 
     private static let space = UInt8(ascii: " ")

@@ -56,6 +56,8 @@ public enum MembershipError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidInput(String)
     /// A listing stopped before its end (a paging limit, or a server whose pages never end).
     case truncated(PagingTruncation)
+    /// An operation of several requests stopped part way: the text says what was done and what was not.
+    case incomplete(String)
 
     /// One line, with every secret memberdeck holds redacted (a server may echo them in any text).
     public var description: String { SecretRedactor.shared.redact(unredactedDescription) }
@@ -64,6 +66,7 @@ public enum MembershipError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case let .http(failure):
             var text = "\(failure.status) \(HTTPStatusText.reason(failure.status)): \(failure.message)"
+            if let why = ShareRefusal.reason(failure) { text += " [\(why)]" }
             if let id = failure.requestID { text += " (request \(id))" }
             // A wait the server asked for and memberdeck did not make (longer than it waits, or --no-wait).
             if let wait = failure.retryAfter, wait > 0 { text += "; the server asks to wait \(RetryDelay.text(wait)) before trying again" }
@@ -83,6 +86,7 @@ public enum MembershipError: Error, Sendable, Equatable, CustomStringConvertible
         case let .ambiguous(text): return text
         case let .invalidInput(text): return text
         case let .truncated(truncation): return truncation.description
+        case let .incomplete(text): return text
         }
     }
 
@@ -90,6 +94,16 @@ public enum MembershipError: Error, Sendable, Equatable, CustomStringConvertible
     public var retryAfter: Double? {
         if case let .http(failure) = self { return failure.retryAfter }
         return nil
+    }
+
+    /// Any error as the SDK's one type: configuration mistakes keep their case, anything else
+    /// (which the SDK does not throw itself) is said as it describes itself.
+    public static func wrapping(_ error: any Error) -> MembershipError {
+        switch error {
+        case let error as MembershipError: return error
+        case let error as ConfigurationError: return .configuration(error)
+        default: return .invalidResponse(String(describing: error))
+        }
     }
 
     /// The HTTP status when the server answered.

@@ -15,31 +15,13 @@ enum BulkRun {
         _ inputs: [Input], label: @escaping @Sendable (Input) -> String,
         operation: @escaping @Sendable (Input) async throws -> Output
     ) async -> [Item<Output>] {
-        var results = [Item<Output>?](repeating: nil, count: inputs.count)
-        await withTaskGroup(of: (Int, Item<Output>).self) { group in
-            var next = 0
-            func launch() {
-                guard next < inputs.count else { return }
-                let index = next
-                let input = inputs[index]
-                next += 1
-                group.addTask {
-                    do {
-                        return (index, Item(label: label(input), result: .success(try await operation(input))))
-                    } catch let error as MembershipError {
-                        return (index, Item(label: label(input), result: .failure(error)))
-                    } catch {
-                        return (index, Item(label: label(input), result: .failure(.invalidResponse(String(describing: error)))))
-                    }
-                }
-            }
-            for _ in 0..<concurrency { launch() }
-            for await (index, item) in group {
-                results[index] = item
-                launch()
+        await ConcurrentWork.map(inputs, width: concurrency) { input in
+            do {
+                return Item(label: label(input), result: .success(try await operation(input)))
+            } catch {
+                return Item(label: label(input), result: .failure(MembershipError.wrapping(error)))
             }
         }
-        return results.compactMap { $0 }
     }
 
     /// Prints failures and returns the successes; throws `CommandFailure(1)` after printing

@@ -10,7 +10,7 @@ struct MembersCommand: AsyncParsableCommand {
         On a glance-v1 endpoint (--endpoint NAME) members have can_share instead of a status: list, add [--can-share],
         remove and replace apply there.
         """,
-        subcommands: [List.self, Show.self, Add.self, Remove.self, Replace.self, Accept.self, Reject.self, Pending.self]
+        subcommands: [List.self, Show.self, Add.self, Remove.self, Replace.self, Accept.self, Reject.self, Pending.self, SharedWithCommand.self, SweepCommand.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -50,21 +50,59 @@ struct MembersCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Share an image with one or more projects (each starts as pending; on glance-v1, sets can_share with --can-share).")
+        static let configuration = CommandConfiguration(
+            abstract: "Share an image with one or more projects (each starts as pending; --accept also accepts; on glance-v1, sets can_share with --can-share).",
+            discussion: """
+            --accept accepts each share with the consumer's credentials: a cloud of clouds.yaml scoped to that project
+            (same Keystone), or your own user re-scoped to it where it has a role there. If that accept fails, the share
+            is removed again unless --keep-pending. Only an image whose visibility is 'shared' can have members:
+            --make-shared changes a private (or public, community) image first.
+            """)
         @OptionGroup var batch: MemberBatch
         @Flag(name: .customLong("can-share"), inversion: .prefixedNo, help: "Glance v1: let the members share the image further (--no-can-share takes it back).")
         var canShare: Bool?
+        @Flag(help: "Also accept each share, with the consumer project's own credentials (the output says whose).") var accept = false
+        @Flag(name: .customLong("keep-pending"), help: "With --accept: when accepting fails, leave the share pending instead of removing it.")
+        var keepPending = false
+        @Flag(name: .customLong("make-shared"), help: "Make the image shared first when it is private, public or community.") var makeShared = false
+
+        func validate() throws {
+            if keepPending, !accept { throw ValidationError("--keep-pending goes with --accept") }
+        }
 
         func run() async throws {
             let context = CommandContext(options: batch.global)
             if let endpoint = try context.endpoint(ofKind: .glanceV1) {
+                if accept || makeShared { throw CommandLineMistake("--accept and --make-shared are for Glance v2: glance-v1 members have no status") }
                 return try await GlanceV1Commands.add(context, endpoint, image: batch.image, members: batch.members, asIDs: batch.asIDs, canShare: canShare)
             }
             if canShare != nil { throw CommandLineMistake("--can-share is for glance-v1 endpoints: Glance v2 members have a status instead") }
-            try await batch.run { glance, imageID, member in
-                try await glance.addMember(imageID: imageID, memberID: member)
-            } ids: { $0.map(\.memberID) } listing: { added, _, names in
-                Presentations.members(added, names: names)
+            let glance = try await context.glance()
+            let memberIDs = try await batch.memberIDs(context, glance)
+            var handshake: Handshake?
+            if accept {
+                let names = await context.projectNames(memberIDs, session: glance.session)
+                let consumers = try await Handshake.consumers(for: memberIDs, names: names, context: context, home: glance.session)
+                let paging = try context.paging
+                handshake = Handshake(owner: glance, consumers: consumers, consumerClient: { GlanceV2Client(session: try context.session(for: $0.cloud), paging: paging) },
+                                      keepPending: keepPending)
+            }
+            let image = try await ShareVisibility.prepare(try await glance.findImage(batch.image), glance: glance, makeShared: makeShared)
+            if let handshake {
+                try await batch.run(context, glance, imageID: image.id, memberIDs: memberIDs) { imageID, member in
+                    try await handshake.run(imageID: imageID, memberID: member)
+                } ids: { $0.map(\.member.memberID) } listing: { done, _, names in
+                    var listing = Presentations.members(done.map(\.member), names: names)
+                    listing.columns.append(Column(key: "accepted_by", heading: "Accepted By"))
+                    for (index, outcome) in done.enumerated() { listing.records[index].fields.append(("accepted_by", .string(outcome.acceptedBy))) }
+                    return listing
+                }
+            } else {
+                try await batch.run(context, glance, imageID: image.id, memberIDs: memberIDs) { imageID, member in
+                    try await glance.addMember(imageID: imageID, memberID: member)
+                } ids: { $0.map(\.memberID) } listing: { added, _, names in
+                    Presentations.members(added, names: names)
+                }
             }
         }
     }
@@ -78,7 +116,10 @@ struct MembersCommand: AsyncParsableCommand {
             if let endpoint = try context.endpoint(ofKind: .glanceV1) {
                 return try await GlanceV1Commands.remove(context, endpoint, image: batch.image, members: batch.members, asIDs: batch.asIDs)
             }
-            try await batch.run { glance, imageID, member in
+            let glance = try await context.glance()
+            let memberIDs = try await batch.memberIDs(context, glance)
+            let imageID = try await glance.findImage(batch.image).id
+            try await batch.run(context, glance, imageID: imageID, memberIDs: memberIDs) { imageID, member in
                 try await glance.removeMember(imageID: imageID, memberID: member)
                 return member
             } ids: { $0 } listing: { removed, imageID, names in
@@ -140,14 +181,16 @@ struct MemberBatch: ParsableArguments {
         try members.forEach(MemberIDCheck.validate)
     }
 
-    /// Resolves every member first: a name nobody knows stops the command before Glance is touched.
-    func run<Output: Sendable>(_ operation: @escaping @Sendable (GlanceV2Client, String, String) async throws -> Output,
+    /// The members' project ids: a name nobody knows stops the command before Glance is touched.
+    func memberIDs(_ context: CommandContext, _ glance: GlanceV2Client) async throws -> [String] {
+        try await context.projectIDs(members, asIDs: asIDs, session: glance.session)
+    }
+
+    /// `operation` for each member, a few at a time; each failure is one line, the successes one listing.
+    func run<Output: Sendable>(_ context: CommandContext, _ glance: GlanceV2Client, imageID: String, memberIDs: [String],
+                               _ operation: @escaping @Sendable (String, String) async throws -> Output,
                                ids: ([Output]) -> [String], listing: ([Output], String, [String: ProjectName]) -> Listing) async throws {
-        let context = CommandContext(options: global)
-        let glance = try await context.glance()
-        let memberIDs = try await context.projectIDs(members, asIDs: asIDs, session: glance.session)
-        let imageID = try await glance.findImage(image).id
-        let items = await BulkRun.run(memberIDs, label: { "\(imageID) \($0)" }) { try await operation(glance, imageID, $0) }
+        let items = await BulkRun.run(memberIDs, label: { "\(imageID) \($0)" }) { try await operation(imageID, $0) }
         let done = items.compactMap { try? $0.result.get() }
         let names = await context.projectNames(ids(done), session: glance.session)
         try BulkRun.report(items, context: context) { listing($0, imageID, names) }

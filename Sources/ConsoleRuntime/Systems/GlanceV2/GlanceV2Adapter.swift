@@ -49,13 +49,3 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
 
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem] { [] }
 }
-
-/// Share creation dates by image, with the status they were read for.
-actor ShareDateCache {
-    var dates: [String: (status: String, createdAt: String?)] = [:]
-    func get(_ imageID: String, status: String) -> String?? {
-        guard let entry = dates[imageID], entry.status == status else { return nil }
-        return .some(entry.createdAt)
-    }
-    func set(_ imageID: String, status: String, createdAt: String?) { dates[imageID] = (status, createdAt) }
-}
