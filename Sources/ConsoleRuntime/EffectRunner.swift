@@ -30,6 +30,7 @@ public final class EffectRunner: Sendable {
         case let .recordActivity(entry): activityLog?.append(entry)
         // The terminal is the UI thread's: the console loop writes the clipboard.
         case .quit, .copyToClipboard: break
+        case let .loadInboxEveryCloud(request, clouds): readEveryInbox(request: request, clouds: clouds)
         default:
             let post = self.post
             Task { [connections] in
@@ -45,17 +46,61 @@ public final class EffectRunner: Sendable {
         }
     }
 
+    /// What connections report, as events.
+    var reports: ConnectionReports {
+        let post = self.post
+        return ConnectionReports(onRetry: { post(.retrying(delay: $0.delay, status: $0.status)) },
+                                 onTruncated: { post(.listingTruncated(Truncation($0))) })
+    }
+
     func connect(_ target: ConnectionTarget) {
         Task { [self] in
             do {
                 let post = self.post
-                let reports = ConnectionReports(onRetry: { post(.retrying(delay: $0.delay, status: $0.status)) },
-                                                onTruncated: { post(.listingTruncated(Truncation($0))) })
                 let connection = try await connector(target, reports)
                 await connections.open(connection)
                 post(.connected(connection.info))
             } catch {
                 post(.connectionFailed(Self.membershipError(error).description))
+            }
+        }
+    }
+
+    /// `:inbox all`: every cloud at once (the slowest sets the time), each connected once and kept
+    /// beside the current connection, so its rows act with its own credentials. Each cloud reports
+    /// as it answers; the rows come together. Only when no cloud could be read does the load fail.
+    func readEveryInbox(request: Int, clouds: [String]) {
+        Task { [self, connections] in
+            let post = self.post
+            let answers = await ConcurrentWork.map(clouds, width: max(1, clouds.count)) { [self] cloud -> [RecordRow]? in
+                var identity: SessionInfo?
+                do {
+                    let id = ConnectionID(cloud: cloud)
+                    let connection: Connection
+                    if let open = await connections.connection(for: id) {
+                        connection = open
+                    } else {
+                        connection = try await connector(.cloud(cloud), reports)
+                        await connections.keep(connection)
+                    }
+                    identity = connection.info
+                    guard let adapter = connection.adapter as? any RecordAdapter else {
+                        throw MembershipError.configuration(.unsupported("cloud '\(cloud)' has no inbox"))
+                    }
+                    var rows = try await adapter.load(.memberships, parent: nil, context: LoadContext())
+                    for index in rows.indices where rows[index].connection == nil { rows[index].connection = connection.id }
+                    post(.inboxCloudRead(request: request, CloudInboxReport(cloud: cloud, identity: identity, result: .success(rows.count))))
+                    return rows
+                } catch {
+                    post(.inboxCloudRead(request: request, CloudInboxReport(cloud: cloud, identity: identity, result: .failure(Failure(Self.membershipError(error))))))
+                    return nil
+                }
+            }
+            let read = answers.compactMap { $0 }
+            if read.isEmpty {
+                post(.rowsLoaded(request: request, .failure(Failure(MembershipError.configuration(.unsupported("no cloud of clouds.yaml could be read"))))))
+            } else {
+                post(.rowsLoaded(request: request, .success(read.flatMap { $0 })))
             }
         }
     }
@@ -72,7 +117,7 @@ extension Effect {
     /// The event that answers this effect with `error`, for effects that expect an answer.
     func failure(_ error: Failure) -> Event? {
         switch self {
-        case let .loadRows(request, _, _, _, _): return .rowsLoaded(request: request, .failure(error))
+        case let .loadRows(request, _, _, _, _), let .loadInboxEveryCloud(request, _): return .rowsLoaded(request: request, .failure(error))
         case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))
         case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
         case let .describe(request, _, _): return .described(request: request, .failure(error))
@@ -136,6 +181,11 @@ actor ConnectionBook {
     func open(_ connection: Connection) {
         byID[connection.id] = connection
         current = connection
+    }
+
+    /// A connection kept for its rows (`:inbox all`) without becoming the current one.
+    func keep(_ connection: Connection) {
+        if byID[connection.id] == nil { byID[connection.id] = connection }
     }
 
     func connection(for id: ConnectionID?) -> Connection? {

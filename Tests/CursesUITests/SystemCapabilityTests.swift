@@ -27,7 +27,7 @@ struct SystemCapabilityTests {
     static let cases: [SystemCase] = [
         SystemCase(model: GlanceV2System.model, rows: nil,
                    hinted: [.images: ["enter open", "+ share", "a accept"], .members: ["a accept", "r reject", "p pending", "+ share", "d remove", "space mark"]],
-                   notHinted: ["can share"], commands: [":images all|mine", ":inbox|:members"], noCommands: []),
+                   notHinted: ["can share"], commands: [":images all|mine", ":inbox [all]|:members"], noCommands: []),
         SystemCase(model: GlanceV1System.model,
                    rows: (0..<60).map { GlanceV1System.imageRow(GlanceV1Image(id: String(format: "img-%02d", $0), name: String(format: "image-%02d", $0))) },
                    hinted: [.images: ["enter open"], .members: ["+ add member", "d remove", "c can share"]],

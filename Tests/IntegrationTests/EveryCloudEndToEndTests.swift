@@ -151,3 +151,40 @@ struct EveryCloudEndToEndTests {
         }
     }
 }
+
+/// `:inbox all` on the screen: opened on the stranger's cloud, the console accepts a share offered
+/// to the member's project, with the member cloud's credentials.
+@Suite("Every cloud in the console", .enabled(if: ReferenceStack.shouldRun), .serialized)
+struct EveryCloudConsoleTests {
+    let cli = CLI()
+
+    @Test("from :inbox all, a share of another cloud than the console's is accepted with that cloud's credentials")
+    func acceptFromAnotherCloud() async throws {
+        try ReferenceStack.requireConfigured()
+        let owner = try ReferenceStack.glance("owner")
+        let memberProject = try await ReferenceStack.projectID("member")
+        let name = TestImages.uniqueName("inbox-tmux")
+        try await TestImages(owner: owner).with(name: name) { image in
+            _ = try await owner.addMember(imageID: image.id, memberID: memberProject)
+            let console = try TmuxConsole(["--os-cloud", "stranger", "--refresh", "off"], cli: cli)
+            defer { console.close() }
+            try await console.waitFor(text: "stranger")
+            try await console.type(":inbox all")
+            try await console.send("Enter")
+            try await console.waitFor("every cloud read, the member's share in a Cloud column", timeout: 30) { screen in
+                screen.contains("every cloud (4 clouds)") && screen.contains("Cloud")
+                    && TmuxConsole.line(containing: name, in: screen).map { $0.contains("pending") && $0.contains("member") } == true
+            }
+            try await console.type("/" + name)
+            try await console.send("Enter")
+            try await console.send("a")
+            let settled = try await console.waitFor("the share accepted on screen", timeout: 30) { screen in
+                TmuxConsole.line(containing: name, in: screen).map { $0.contains("accepted") && $0.contains("member") } == true
+            }
+            #expect(!settled.contains("403"), "\(settled)")
+            #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
+            try await console.send("q")
+            try await console.waitFor(text: "EXITED:0")
+        }
+    }
+}

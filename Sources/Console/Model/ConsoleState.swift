@@ -56,6 +56,10 @@ public struct ConsoleState: Sendable, Equatable {
     public var overlay: Overlay = .none
     public var flash: Flash?
     public var imageScope: ImageScope = .mine
+    /// Whose shares the Memberships pane lists (`:inbox all|here`).
+    public var inboxSpan: InboxSpan = .here
+    /// With `:inbox all`: how far each cloud has been read, by cloud name.
+    public var inboxClouds: [String: CloudReadState] = [:]
     /// Recent activity, newest last (the file keeps all).
     public var activity: [ActivityEntry] = []
     /// Where each connection of this run is, and as whom, for the activity log and error reports.

@@ -27,6 +27,8 @@ public enum Event: Sendable {
     case projectAliased(id: String, name: String, error: String?)
     /// A row's whole record was read (empty: the row's own fields are all there is).
     case described(request: Int, Result<[RecordField], Failure>)
+    /// One cloud of `:inbox all` answered (its rows come with the load's `rowsLoaded`).
+    case inboxCloudRead(request: Int, CloudInboxReport)
     /// A left click in a pane; `row` is the position in the pane's visible rows, nil on its border or header.
     case clicked(pane: PaneID, row: Int?)
     /// The mouse wheel over a pane: positive moves down.
@@ -43,6 +45,9 @@ public enum Effect: Sendable, Equatable {
     /// Rows of a pane; `parent` is the row whose detail the second pane shows (its system reads its
     /// ref and cells); `scope` what the first pane lists.
     case loadRows(request: Int, connection: ConnectionID?, pane: PaneID, parent: RecordRow?, scope: ImageScope)
+    /// The Memberships pane of every cloud named (`:inbox all`): each cloud is connected to (the
+    /// current connection is reused), its inbox read, and its rows keep that connection.
+    case loadInboxEveryCloud(request: Int, clouds: [String])
     case perform(operation: Int, connection: ConnectionID?, RowOperation)
     case loadPicker(request: Int, connection: ConnectionID?, PickerRequest)
     /// The whole record a row shows, field by field, as the server has it now.

@@ -91,6 +91,8 @@ enum ConsoleCommands {
             }
             state.focus = .images
             return ConsoleUpdate.reloadPrimary(&state)
+        case .inboxSpan:
+            return ConsoleUpdate.inboxCommand(&state, command, argument)
         }
     }
 

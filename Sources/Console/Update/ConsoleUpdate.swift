@@ -42,6 +42,9 @@ public enum ConsoleUpdate {
             movePane(&state, .by(delta))
             return []
         case let .rowsLoaded(request, result): return rowsLoaded(&state, request, result)
+        case let .inboxCloudRead(request, report):
+            inboxCloudRead(&state, request, report)
+            return []
         case let .operationDone(operation, result): return operationDone(&state, operation, result)
         case let .pickerLoaded(request, result): return pickerLoaded(&state, request, result)
         case let .projectsNamed(names):

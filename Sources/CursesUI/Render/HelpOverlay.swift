@@ -59,16 +59,18 @@ enum HelpOverlay {
                 Section(heading: "Commands", entries: commands.map { Entry(left: $0.0, right: $0.1) })]
     }
 
-    /// The system's own commands; those that only move the focus share one line (`:inbox|:members`)
+    /// The system's own commands; those that move the focus share one line (`:inbox [all]|:members`)
     /// so that help fits 80×24.
     static func systemCommands(_ system: SystemModel) -> [(String, String)] {
         var entries: [(String, String)] = []
         var focus: [String] = []
         for command in system.commands {
-            if case .focus = command.effect { focus.append(command.usage) } else { entries.append((command.usage, command.help)) }
+            switch command.effect {
+            case .focus, .inboxSpan: focus.append(command.usage)
+            case .imageScope: entries.append((command.usage, command.help))
+            }
         }
-        if focus.count == 1 { entries.append((focus[0], "focus a pane")) }
-        if focus.count > 1 { entries.append((focus.joined(separator: "|"), "focus a pane")) }
+        if !focus.isEmpty { entries.append((focus.joined(separator: "|"), "focus a pane")) }
         return entries
     }
 

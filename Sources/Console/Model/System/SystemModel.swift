@@ -109,4 +109,6 @@ public enum CommandEffect: Sendable, Equatable {
     case focus(PaneID)
     /// Chooses what the images pane lists (all or mine).
     case imageScope
+    /// Focuses the Memberships pane; `all` fills it from every cloud of clouds.yaml, `here` from the current one.
+    case inboxSpan
 }

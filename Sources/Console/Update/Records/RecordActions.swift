@@ -287,7 +287,13 @@ extension ConsoleUpdate {
         let description = change.operation.description
         let entry: ActivityEntry
         switch result {
-        case let .success(outcome):
+        case var .success(outcome):
+            // A row of `:inbox all` settles as it is shown: with its cloud, key and subject.
+            if change.origin == .memberships, case var .row(settled) = outcome {
+                settled.connection = settled.connection ?? change.connection
+                decorateInboxRow(state, &settled)
+                outcome = .row(settled)
+            }
             var settledState: String?
             if case let .row(settled) = outcome {
                 settledState = state.system.pane(change.origin).stateColumn.map { settled.cell($0) }

@@ -13,6 +13,7 @@ extension ConsoleUpdate {
         // Logged in: no login retry is due any more (a failed load schedules its own).
         state.freshness.retryAt = nil
         state.truncation = nil
+        defer { applyInboxColumns(&state) }
         if let previous, previous != info {
             // Another cloud or endpoint: nothing of the previous one may stay on screen.
             state.records = RecordPanes()
@@ -22,6 +23,8 @@ extension ConsoleUpdate {
             state.namesAsked = []
             state.everyNameAsked = false
             state.loads = [:]
+            state.inboxSpan = .here
+            state.inboxClouds = [:]
             flash(&state, "connected to \(info.cloud)", .info)
         }
         return startLoads(&state, includeDetail: false)
@@ -31,9 +34,13 @@ extension ConsoleUpdate {
     static func startLoads(_ state: inout ConsoleState, includeDetail: Bool) -> [Effect] {
         var effects: [Effect] = []
         for pane in [PaneID.images, .memberships] {
+            if state.records.pane(pane).rows.isEmpty { state.records.modify(pane) { $0.loading = .loading(count: 0) } }
+            if pane == .memberships {
+                effects.append(loadInbox(&state))
+                continue
+            }
             let request = takeID(&state)
             state.loads[request] = .records(pane: pane, parentKey: nil, requestedAt: state.sequence)
-            if state.records.pane(pane).rows.isEmpty { state.records.modify(pane) { $0.loading = .loading(count: 0) } }
             effects.append(.loadRows(request: request, connection: connectionID(state), pane: pane, parent: nil, scope: state.imageScope))
         }
         if includeDetail, let parent = state.records.detailParent {
@@ -207,8 +214,10 @@ extension ConsoleUpdate {
     static func prepare(_ state: ConsoleState, _ pane: PaneID, _ rows: inout [RecordRow]) {
         let connection = connectionID(state)
         let linked = linkedStates(state, pane)
+        let everyCloud = pane == .memberships && state.inboxSpan == .everyCloud
         for index in rows.indices {
             if rows[index].connection == nil { rows[index].connection = connection }
+            if everyCloud { decorateInboxRow(state, &rows[index]) }
             if let (column, states) = linked, let subject = rows[index].subject, column < rows[index].cells.count,
                rows[index].cells[column] != states[subject] ?? "" {
                 rows[index].cells[column] = states[subject] ?? ""
@@ -292,7 +301,8 @@ extension ConsoleUpdate {
         let model = state.system.pane(pane)
         let template = state.imageScope == .all ? (model.allTitle ?? model.title) : model.title
         let fill = pane == .members ? (state.records.detailParent?.label ?? "…") : (state.session?.projectName ?? "")
-        return template.replacingOccurrences(of: "{}", with: fill)
+        let title = template.replacingOccurrences(of: "{}", with: fill)
+        return pane == .memberships ? title + inboxSpanTitle(state) : title
     }
 
     /// On each tick: the detail pane follows the first pane's cursor once it rests, while the first

@@ -50,7 +50,8 @@ public enum GlanceV2System: ConsoleSystem {
         doneWords: [.accept: "accepted", .reject: "rejected", .pending: "reset to pending", .remove: "removed", .share: "shared"],
         commands: [
             CommandSpec(names: ["images"], usage: ":images all|mine", help: "image scope", arguments: ["all", "mine"], effect: .imageScope),
-            CommandSpec(names: ["inbox", "memberships"], usage: ":inbox", help: "focus the memberships", effect: .focus(.memberships)),
+            CommandSpec(names: ["inbox", "memberships"], usage: ":inbox [all]", help: "focus the memberships (all: every cloud's; here: this one's)",
+                        arguments: ["all", "here"], effect: .inboxSpan),
             CommandSpec(names: ["members"], usage: ":members", help: "focus the members", effect: .focus(.members)),
         ])
 
