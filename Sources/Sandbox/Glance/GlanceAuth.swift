@@ -19,15 +19,23 @@ enum GlanceBody {
     /// The body as a JSON document, or Glance's 400s for none and for malformed JSON.
     static func document(_ data: [UInt8]?) throws -> JSONValue {
         guard let data, !data.isEmpty else { throw GlanceFault.badRequest("Body expected in request.") }
-        guard !JSONNesting.exceeds(Data(data), nestingLimit) else {
-            throw GlanceFault(status: .internalServerError, detail: "The server has either erred or is incapable of performing the requested operation.")
-        }
+        guard !JSONNesting.exceeds(Data(data), nestingLimit) else { throw GlanceFault.serverError }
         guard let json = JSONValue.parse(Data(data)) else { throw GlanceFault.badRequest("Malformed JSON in request body.") }
         return json
     }
 
+    /// Glance 33's v2 deserializer: a document, and one that is a list or an object (a bare string, number
+    /// or null is refused before any controller reads it).
+    static func listOrObject(_ data: [UInt8]?) throws -> JSONValue {
+        let json = try document(data)
+        switch json {
+        case .array, .object: return json
+        default: throw GlanceFault.badRequest("Unexpected body type. Expected list/dict.")
+        }
+    }
+
     static func object(_ data: Data?) throws -> JSONValue {
-        let json = try document(data.map { Array($0) })
+        let json = try listOrObject(data.map { Array($0) })
         guard json.isObject else { throw GlanceFault.badRequest("Malformed JSON in request body.") }
         return json
     }

@@ -10,6 +10,11 @@ extension WebobFault {
     static func forbidden(_ detail: String) -> GlanceFault { GlanceFault(status: .forbidden, detail: detail) }
     static func badRequest(_ detail: String) -> GlanceFault { GlanceFault(status: .badRequest, detail: detail) }
 
+    /// Glance's own 500, for what crashes its Python (JSON nested past the recursion limit, a JSON pointer
+    /// that is not a string).
+    static let serverError = GlanceFault(status: .internalServerError,
+                                         detail: "The server has either erred or is incapable of performing the requested operation.")
+
     static func policy(_ action: String) -> GlanceFault { .forbidden("You are not authorized to complete \(action) action.") }
 
     static func methodNotAllowed(_ method: HTTPRequest.Method, allow: String) -> GlanceFault {

@@ -79,6 +79,16 @@ struct GlanceImageRecord: Sendable {
                              isProtected, minRAM, minDisk, osHidden, osHashAlgo, osHashValue, tagsJSON, createdAt, updatedAt])
     }
 
+    /// Writes back what an update may change (`GlanceImageUpdate`), with the new `updated_at`.
+    func save(in db: Database) throws {
+        let tagsJSON = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
+        try db.execute(sql: """
+            UPDATE gl_image SET name = ?, owner = ?, visibility = ?, disk_format = ?, container_format = ?, protected = ?,
+                min_ram = ?, min_disk = ?, os_hidden = ?, tags = ?, updated_at = ?
+            WHERE id = ?
+            """, arguments: [name, owner, visibility, diskFormat, containerFormat, isProtected, minRAM, minDisk, osHidden, tagsJSON, updatedAt, id])
+    }
+
     var json: JSONValue {
         .object([
             ("name", .optional(name)), ("disk_format", .optional(diskFormat)), ("container_format", .optional(containerFormat)),

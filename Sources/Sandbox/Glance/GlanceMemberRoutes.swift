@@ -31,7 +31,7 @@ enum GlanceMemberRoutes {
 
         group.post(collection) { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let body = try GlanceBody.document(try await request.collectedBody(context: context).map { Array($0) })
+            let body = try GlanceBody.listOrObject(try await request.collectedBody(context: context).map { Array($0) })
             let memberValue = try memberToAdd(body)
             let memberID = memberValue.stringValue ?? memberValue.intValue.map(String.init) ?? ""
             let id = try GlancePath.parameter(context, "image")
@@ -73,7 +73,7 @@ enum GlanceMemberRoutes {
 
         group.put(item) { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
-            let body = try GlanceBody.document(try await request.collectedBody(context: context).map { Array($0) })
+            let body = try GlanceBody.listOrObject(try await request.collectedBody(context: context).map { Array($0) })
             guard let statusValue = body["status"] else { throw GlanceFault.badRequest("Status not specified") }
             let id = try GlancePath.parameter(context, "image"), memberID = try GlancePath.parameter(context, "member")
             let row = try await database.write { db -> GlanceMemberRecord in

@@ -2,8 +2,9 @@ import Foundation
 import NIOHTTP1
 
 /// The scripted Keystone and Glance v2 session run against both sides: authentication and its errors,
-/// image create/show/list with paging and parameter errors, and the member API as owner, member, stranger
-/// and admin, including every error Glance documents for it. Each step yields one observation.
+/// image create/show/list with paging and parameter errors, image update (JSON patch), and the member API
+/// as owner, member, stranger and admin, including every error Glance documents for it. Each step yields
+/// one observation.
 enum DifferentialScenario {
     typealias Step = (name: String, observation: Observation)
 
@@ -73,11 +74,14 @@ enum DifferentialScenario {
             record("images: \(label)", try await target.glance(.GET, "/v2/images?\(query)", as: .owner))
         }
 
+        try await recordImageUpdates(on: target, stem: stem) { record($0, $1, compareBody: $2) }
+
         // Member API: body checks come first.
         let members = "/v2/images/<image:shared>/members"
         record("members: POST without body", try await target.glance(.POST, members, as: .owner))
         record("members: POST malformed JSON", try await target.glance(.POST, members, as: .owner, body: "{"))
         record("members: POST a list", try await target.glance(.POST, members, as: .owner, body: "[]"))
+        record("members: POST a JSON string", try await target.glance(.POST, members, as: .owner, body: #""x""#))
         record("members: POST without member", try await target.glance(.POST, members, as: .owner, body: #"{"project":"x"}"#))
         record("members: POST empty member", try await target.glance(.POST, members, as: .owner, body: #"{"member":""}"#))
         record("members: member cannot share before being one", try await target.glance(.POST, members, as: .member, body: #"{"member":"<project:stranger>"}"#))
@@ -153,6 +157,55 @@ enum DifferentialScenario {
         record("images: delete private", try await target.glance(.DELETE, "/v2/images/<image:private>", as: .owner))
         record("images: delete again", try await target.glance(.DELETE, "/v2/images/<image:shared>", as: .owner))
         return steps
+    }
+
+    /// Image update (JSON patch) as memberdeck needs it: the owner makes a private image shared so that it
+    /// can have members. Then who may not, and the deserializer's refusals with Glance's messages.
+    private static func recordImageUpdates(on target: DifferentialTarget, stem: String,
+                                           _ record: (String, Exchange, Bool) -> Void) async throws {
+        let created = try await target.glance(.POST, "/v2/images", as: .owner,
+            body: #"{"name":"\#(stem)-patch","disk_format":"raw","container_format":"bare","visibility":"private"}"#)
+        guard let id = (created.json as? [String: Any])?["id"] as? String else { throw DifferentialError(message: "create failed: \(created.body)") }
+        target.remember(id, as: "<image:patch>")
+        let image = "/v2/images/<image:patch>"
+        let v21 = "application/openstack-images-v2.1-json-patch", v20 = "application/openstack-images-v2.0-json-patch"
+        func patch(_ body: String, as actor: DifferentialTarget.Actor = .owner, contentType: String? = v21,
+                   accept: String? = "application/json") async throws -> Exchange {
+            try await target.glance(.PATCH, image, as: actor, accept: accept, body: body, contentType: contentType)
+        }
+        let rename = #"[{"op":"replace","path":"/name","value":"renamed"}]"#
+
+        record("update: the owner makes a private image shared", try await patch(#"[{"op":"replace","path":"/visibility","value":"shared"}]"#), false)
+        record("update: now it can have members", try await target.glance(.POST, image + "/members", as: .owner, body: #"{"member":"<project:member>"}"#), false)
+        record("update: a member cannot change it", try await patch(rename, as: .member), false)
+        record("update: a stranger cannot see it", try await patch(#"[{"op":"replace","path":"/visibility","value":"private"}]"#, as: .stranger), false)
+        record("update: only an admin makes an image public", try await patch(#"[{"op":"replace","path":"/visibility","value":"public"}]"#), false)
+        record("update: renamed with the v2.0 media type", try await patch(#"[{"replace":"/name","value":"\#(stem)-renamed"}]"#, contentType: v20), false)
+        record("update: a v2.0 add does not replace", try await patch(#"[{"add":"/name","value":"x"}]"#, contentType: v20), false)
+        record("update: a v2.1 add replaces", try await patch(#"[{"op":"add","path":"/name","value":"\#(stem)-patch"}]"#), false)
+        record("update: protected, min_ram, min_disk and tags at once", try await patch(
+            #"[{"op":"replace","path":"/protected","value":false},{"op":"replace","path":"/min_ram","value":512},"#
+                + #"{"op":"replace","path":"/min_disk","value":2},{"op":"replace","path":"/tags","value":["golden","golden","cis"]}]"#), false)
+        record("update: an empty patch", try await patch("[]"), false)
+        record("update: JSON is not JSON patch", try await patch(rename, contentType: "application/json"), false)
+        record("update: JSON is not JSON patch, as plain text", try await patch(rename, contentType: "application/json", accept: nil), true)
+        record("update: no content type", try await patch(rename, contentType: nil), false)
+        record("update: a bad visibility value", try await patch(#"[{"op":"replace","path":"/visibility","value":"secret"}]"#), false)
+        record("update: a read-only attribute", try await patch(#"[{"op":"replace","path":"/id","value":"x"}]"#), false)
+        record("update: a reserved attribute", try await patch(#"[{"op":"add","path":"/os_glance_x","value":"x"}]"#), false)
+        record("update: the name cannot be removed", try await patch(#"[{"op":"remove","path":"/name"}]"#), false)
+        record("update: malformed JSON", try await patch("["), false)
+        record("update: an object, not a list", try await patch(#"{"op":"replace","path":"/name","value":"x"}"#), false)
+        record("update: an unknown op", try await patch(#"[{"op":"move","path":"/name","value":"x"}]"#), false)
+        record("update: a path without a slash", try await patch(#"[{"op":"replace","path":"name","value":"x"}]"#), false)
+        record("update: replace without a value", try await patch(#"[{"op":"replace","path":"/name"}]"#), false)
+        record("update: a negative min_ram", try await patch(#"[{"op":"replace","path":"/min_ram","value":-1}]"#), false)
+        let longName = (0..<60).map { "word\($0)" }.joined(separator: " ")
+        record("update: a name over 255 characters", try await patch(#"[{"op":"replace","path":"/name","value":"\#(longName)"}]"#), false)
+        record("update: a missing image", try await target.glance(.PATCH, "/v2/images/\(missingMarker)", as: .owner, body: rename, contentType: v21), false)
+        record("update: PUT on an image", try await target.glance(.PUT, image, as: .owner, body: "{}"), false)
+        record("update: PATCH on the list", try await target.glance(.PATCH, "/v2/images", as: .owner, body: "[]", contentType: v21), false)
+        record("update: delete the image", try await target.glance(.DELETE, image, as: .owner), false)
     }
 
     /// Who may read which projects (memberdeck names members by them): a user its own, an admin any.

@@ -71,12 +71,14 @@ final class DifferentialTarget: @unchecked Sendable {
         try await send(method, identityURL + resolve(path), headers: [("Content-Type", "application/json"), ("Accept", "application/json")] + headers, body: body)
     }
 
-    /// A Glance call as `actor` (nil: no token). `accept` nil sends no Accept header.
-    func glance(_ method: HTTPMethod, _ path: String, as actor: Actor?, accept: String? = "application/json", body: String? = nil) async throws -> Exchange {
+    /// A Glance call as `actor` (nil: no token). `accept` nil sends no Accept header; a body goes with
+    /// `contentType` (nil: no Content-Type header).
+    func glance(_ method: HTTPMethod, _ path: String, as actor: Actor?, accept: String? = "application/json", body: String? = nil,
+                contentType: String? = "application/json") async throws -> Exchange {
         var headers: [(String, String)] = []
         if let actor { headers.append(("X-Auth-Token", tokens[actor]!)) }
         if let accept { headers.append(("Accept", accept)) }
-        if body != nil { headers.append(("Content-Type", "application/json")) }
+        if body != nil, let contentType { headers.append(("Content-Type", contentType)) }
         return try await send(method, imageURL + resolve(path), headers: headers, body: body)
     }
 
