@@ -36,7 +36,7 @@ public enum GlanceScript: Sendable {
                     return .row(GlanceV2Rows.membershipRow(Membership(image: image, status: member.status, sharedAt: sharedAt), viewer: viewer))
                 case let .setStatus(image, _, _, _, _)?, let .remove(image, _)?:
                     return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer))
-                case .add?, nil:
+                case .add?, .makeShared?, nil:
                     return .row(GlanceV2Rows.memberRow(member, image: Self.image(member.imageID, in: state), viewer: viewer))
                 }
             }.mapError(Failure.init))
@@ -197,6 +197,7 @@ public enum GlanceOperation: Sendable, Equatable {
     case update(imageID: String, memberID: String, from: String, to: MemberStatus)
     case add(imageID: String, memberID: String)
     case remove(imageID: String, memberID: String)
+    case makeShared(imageID: String)
 
     init?(_ operation: RowOperation) {
         switch operation.request.as(GlanceV2Rows.Request.self) {
@@ -207,6 +208,7 @@ public enum GlanceOperation: Sendable, Equatable {
             imageID = operation.target?.key ?? ""
             self = .add(imageID: imageID, memberID: operation.argument ?? "")
         case let .remove(image, memberID)?: self = .remove(imageID: image.id, memberID: memberID)
+        case .makeShared?: self = .makeShared(imageID: operation.target?.key ?? "")
         case nil: return nil
         }
     }

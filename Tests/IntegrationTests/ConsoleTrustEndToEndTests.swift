@@ -101,11 +101,11 @@ struct ConsoleTrustEndToEndTests {
         }
     }
 
-    @Test("moving onto a private image asks Glance for no members: the pane says why, and no error flashes")
+    @Test("moving onto a private image asks Glance for no members: the pane says why; + offers to make it shared, and does")
     func privateImageHasNoMembers() async throws {
         let owner = try ReferenceStack.glance("owner")
         let name = TestImages.uniqueName("e2e-private")
-        try await TestImages(owner: owner).with(name: name, visibility: "private") { _ in
+        try await TestImages(owner: owner).with(name: name, visibility: "private") { image in
             let console = try TmuxConsole(["--os-cloud", "owner", "--refresh", "off"])
             defer { console.close() }
             try await console.type("/" + name)
@@ -113,7 +113,11 @@ struct ConsoleTrustEndToEndTests {
             let screen = try await console.waitFor(text: "private image: only shared images have members")
             #expect(!screen.contains("403"))
             try await console.send("+")
-            try await console.waitFor(text: "only shared images have members (openstack image set --shared")
+            try await console.waitFor("the offer to make it shared") { $0.contains("─ Make shared ─") && $0.contains("is private: only shared") && $0.contains("[ Make shared ]") }
+            try await console.send("y")
+            try await console.waitFor(text: "is shared now: + adds its members")
+            #expect(try await owner.image(id: image.id).visibility == "shared")
+            try await console.waitFor(text: "no members")
             try await console.send("q")
             try await console.waitFor(text: "EXITED:0")
         }

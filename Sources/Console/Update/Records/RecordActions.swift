@@ -63,6 +63,11 @@ extension ConsoleUpdate {
             flash(&state, reason, .warning)
             return []
         }
+        // A change to the parent itself (making an image shared before it can have members) is the
+        // row's own: it shows in flight, and settles, on the parent's row.
+        if case let .confirm(_, _, _, operation, _) = action, operation.newRow == nil, state.records.primary.row(key: parent.key) != nil {
+            return start(&state, action.bound(to: parent), pane: .images, rowKey: parent.key, connection: parent.connection)
+        }
         // The detail pane shows where the new rows go.
         let shown = parent.key == state.records.detailParent?.key ? [] : showDetail(&state, of: parent)
         return shown + start(&state, action.bound(to: parent), pane: .members, rowKey: nil, connection: parent.connection)

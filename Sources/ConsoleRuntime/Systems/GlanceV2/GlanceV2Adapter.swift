@@ -39,6 +39,9 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
             }
             let member = try await glance.addMember(imageID: image.id, memberID: try await projectID(typed))
             return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer))
+        case .makeShared?:
+            guard let row = operation.target, let image = GlanceV2Rows.image(of: row) else { throw unknown(operation) }
+            return .row(GlanceV2Rows.imageRow(try await glance.setVisibility(imageID: image.id, to: "shared"), viewer: viewer))
         case let .remove(image, memberID)?:
             try await glance.removeMember(imageID: image.id, memberID: memberID)
             return .removed

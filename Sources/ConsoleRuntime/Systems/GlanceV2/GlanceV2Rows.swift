@@ -33,6 +33,8 @@ public enum GlanceV2Rows {
         /// operation's argument (typed in the prompt).
         case add
         case remove(image: Image, memberID: String)
+        /// Makes the target image shared (it was private, public or community), so it can have members.
+        case makeShared
     }
 
     static func label(_ image: Image) -> String {
@@ -79,7 +81,7 @@ public enum GlanceV2Rows {
         let name = label(image)
         // Glance keeps members only for shared images (it answers 403 for the others' members).
         let shared = image.visibility.map { $0.isEmpty || $0 == "shared" } ?? true
-        let actions = !(own || viewer.isAdmin) ? othersActions : shared ? ownerActions : unsharedActions
+        let actions = !(own || viewer.isAdmin) ? othersActions : shared ? ownerActions : unsharedActions(image.visibility ?? "")
         // The Share column (my status) is filled in from the inbox, whose rows share the subject.
         var row = RecordRow(key: image.id, cells: [image.name ?? "", image.id, image.visibility ?? "", image.owner ?? "", "", image.createdAt ?? ""],
                             ref: RowRef(Ref.image(id: image.id)), label: name, actions: actions,
@@ -107,9 +109,22 @@ public enum GlanceV2Rows {
         return [.share: .prompt(label: "share {row} with (project names or ids, comma-separated): ", add)]
     }()
     static let othersActions: [Action: RowAction] = [.share: .refused("only the image's owner can add members")]
-    static let unsharedActions: [Action: RowAction] = [
-        .share: .refused("only shared images have members (openstack image set --shared makes it one)"),
-    ]
+    /// `+` on my image that is not shared: Glance would refuse members (403), so it offers to make
+    /// the image shared first, with a confirmation (one copy per visibility, shared by its rows).
+    static let unsharedActionsByVisibility = Dictionary(uniqueKeysWithValues: ["private", "public", "community"].map { ($0, makeSharedActions($0)) })
+
+    static func unsharedActions(_ visibility: String) -> [Action: RowAction] {
+        unsharedActionsByVisibility[visibility] ?? makeSharedActions(visibility)
+    }
+
+    static func makeSharedActions(_ visibility: String) -> [Action: RowAction] {
+        let makeShared = RowOperation(request: RowRef(Request.makeShared), inFlight: "making shared…", description: "make {row} shared",
+                                      from: visibility, to: "shared", doneMessage: "{row} is shared now: + adds its members")
+        let warning = visibility == "public" || visibility == "community" ? " Projects that are not members will no longer see it." : ""
+        return [.share: .confirm(title: "Make shared",
+                                 message: "{row} is \(visibility): only shared images can have members. Make it shared?\(warning)",
+                                 confirmLabel: "Make shared", makeShared)]
+    }
 
     /// The image a row of the images pane or the inbox shows, read back from its cells.
     static func image(of row: RecordRow) -> Image? {
