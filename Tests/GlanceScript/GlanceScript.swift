@@ -36,6 +36,8 @@ public enum GlanceScript: Sendable {
                     return .row(GlanceV2Rows.membershipRow(Membership(image: image, status: member.status, sharedAt: sharedAt), viewer: viewer))
                 case let .setStatus(image, _, _, _, _)?, let .remove(image, _)?:
                     return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer))
+                case let .setStatusAsConsumer(image, _, _, _)?:
+                    return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer, consumer: "cloud 'consumer'"))
                 case .add?, .makeShared?, nil:
                     return .row(GlanceV2Rows.memberRow(member, image: Self.image(member.imageID, in: state), viewer: viewer))
                 }
@@ -170,8 +172,12 @@ extension Array where Element == Effect {
 
     public var updates: [MemberUpdate] {
         requests.compactMap { item in
-            guard case let .setStatus(image, _, memberID, status, _) = item.request else { return nil }
-            return MemberUpdate(operation: item.operation, imageID: image.id, memberID: memberID, status: status)
+            switch item.request {
+            case let .setStatus(image, _, memberID, status, _), let .setStatusAsConsumer(image, _, memberID, status):
+                return MemberUpdate(operation: item.operation, imageID: image.id, memberID: memberID, status: status)
+            default:
+                return nil
+            }
         }
     }
     public var additions: [(operation: Int, imageID: String, memberID: String)] {
@@ -201,7 +207,7 @@ public enum GlanceOperation: Sendable, Equatable {
 
     init?(_ operation: RowOperation) {
         switch operation.request.as(GlanceV2Rows.Request.self) {
-        case let .setStatus(image, _, memberID, status, _)?:
+        case let .setStatus(image, _, memberID, status, _)?, let .setStatusAsConsumer(image, _, memberID, status)?:
             self = .update(imageID: image.id, memberID: memberID, from: operation.from ?? "", to: status)
         case .add?:
             var imageID = ""

@@ -187,4 +187,31 @@ struct EveryCloudConsoleTests {
             try await console.waitFor(text: "EXITED:0")
         }
     }
+
+    @Test("+ as the owner offers to accept with the member cloud's credentials; y accepts, and says whose")
+    func shareAndAccept() async throws {
+        try ReferenceStack.requireConfigured()
+        let owner = try ReferenceStack.glance("owner")
+        let memberProject = try await ReferenceStack.projectID("member")
+        let name = TestImages.uniqueName("handshake-tmux")
+        try await TestImages(owner: owner).with(name: name) { image in
+            let console = try TmuxConsole(["--os-cloud", "owner", "--refresh", "off"], cli: cli)
+            defer { console.close() }
+            try await console.type("/" + name)
+            try await console.send("Enter")
+            try await console.waitFor(text: "no members")
+            try await console.send("+")
+            try await console.type("member")
+            try await console.send("Enter")
+            try await console.waitFor("the offer naming the member cloud", timeout: 30) { screen in
+                screen.contains("─ Accept as the member ─") && screen.contains("credentials") && screen.contains("[ Accept ]")
+            }
+            #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "pending")
+            try await console.send("y")
+            try await console.waitFor(text: "pending → accepted (as cloud 'member')", timeout: 30)
+            #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
+            try await console.send("q")
+            try await console.waitFor(text: "EXITED:0")
+        }
+    }
 }

@@ -2,30 +2,41 @@
 /// (the two-sided handshake Glance asks for): a cloud of clouds.yaml scoped to that project on the
 /// same Keystone, or else the sharer's own user re-scoped to it where it has a role there.
 public struct ConsumerCredentials: Sendable {
-    /// The credentials, and how the output names them: `cloud 'member'`, or `user 'ops' re-scoped`.
+    /// The credentials, and how the output names them: `cloud 'member'`, or `user 'ops' of cloud 'x', re-scoped`.
     public let cloud: CloudConfig
     public let description: String
 
-    /// Finds credentials for `projectID`. `clouds` are the operator's clouds; logins go through
-    /// `session` (so cached tokens are used), a few at a time, and one that fails is skipped.
+    /// The credentials for `projectID` (see `all`).
     public static func find(projectID: String, home: OpenStackSession, clouds: [CloudConfig],
                             session: @escaping @Sendable (CloudConfig) throws -> OpenStackSession) async -> ConsumerCredentials? {
+        await all(home: home, clouds: clouds, session: session)[projectID]
+    }
+
+    /// Every project some credentials act as, by project id. `clouds` are the operator's clouds;
+    /// those on `home`'s Keystone are logged in to through `session` (so cached tokens are used), a
+    /// few at a time, and one that fails is skipped. A project no cloud is scoped to, but where the
+    /// home user has a role (`GET /v3/auth/projects`), gets the home credentials re-scoped.
+    public static func all(home: OpenStackSession, clouds: [CloudConfig],
+                           session: @escaping @Sendable (CloudConfig) throws -> OpenStackSession) async -> [String: ConsumerCredentials] {
         let keystone = ProjectAliasBook.normalise(authURL: home.cloud.auth.authURL ?? "")
         let sameKeystone = clouds.filter {
             $0.authType != .none && !keystone.isEmpty && ProjectAliasBook.normalise(authURL: $0.auth.authURL ?? "") == keystone
         }
-        // A cloud that names the project by id needs no login to be chosen first; the others are
-        // logged in to (a name only says which project once Keystone has answered).
-        let ordered = sameKeystone.filter { $0.auth.projectID == projectID } + sameKeystone.filter { $0.auth.projectID != projectID }
-        let scopes = await ConcurrentWork.map(ordered, width: 4) { cloud -> String? in
+        // A name only says which project once Keystone has answered: each cloud is logged in to.
+        let scopes = await ConcurrentWork.map(sameKeystone, width: 4) { cloud -> String? in
             try? await session(cloud).validToken().project?.id
         }
-        if let match = zip(ordered, scopes).first(where: { $0.1 == projectID })?.0 {
-            return ConsumerCredentials(cloud: match, description: "cloud '\(match.name)'")
+        var found: [String: ConsumerCredentials] = [:]
+        for (cloud, scope) in zip(sameKeystone, scopes) {
+            guard let scope, found[scope] == nil else { continue }
+            found[scope] = ConsumerCredentials(cloud: cloud, description: "cloud '\(cloud.name)'")
         }
-        guard let projects = try? await KeystoneProjectReader(session: home).myProjects(), projects.contains(where: { $0.id == projectID }),
-              let rescoped = home.cloud.rescoped(toProjectID: projectID) else { return nil }
+        guard let projects = try? await KeystoneProjectReader(session: home).myProjects() else { return found }
         let user = (try? await home.validToken().user.name) ?? home.cloud.auth.username ?? "?"
-        return ConsumerCredentials(cloud: rescoped, description: "user '\(user)' of cloud '\(home.cloud.name)', re-scoped")
+        for project in projects where found[project.id] == nil {
+            guard let rescoped = home.cloud.rescoped(toProjectID: project.id) else { continue }
+            found[project.id] = ConsumerCredentials(cloud: rescoped, description: "user '\(user)' of cloud '\(home.cloud.name)', re-scoped")
+        }
+        return found
     }
 }

@@ -42,9 +42,14 @@ struct ConsoleConnector: Sendable {
         // The sandbox's tokens are not cached: its port changes with every start.
         let session = try OpenStackSession.make(cloud: cloud, tokenCache: wantsSandbox ? nil : TokenCache(xdg: context.xdg),
                                                 requestLog: context.requestLog, onRetry: reports.onRetry)
+        let context = self.context
+        // The sandbox's tokens are not cached (its port changes): neither are those re-scoped from it.
+        let consumers = ConsumerSource(clouds: wantsSandbox ? [] : context.allClouds) { cloud in
+            try OpenStackSession.make(cloud: cloud, tokenCache: wantsSandbox ? nil : TokenCache(xdg: context.xdg), requestLog: context.requestLog)
+        }
         return try await GlanceV2System.connect(session: session, cloudName: cloud.name, isSandbox: wantsSandbox,
                                                 paging: reports.paging(try context.configuration.paging.get()),
-                                                names: try? context.projectDirectory(session))
+                                                names: try? context.projectDirectory(session), consumers: consumers)
     }
 
     /// An endpoint of config.yaml: the system of its kind connects.

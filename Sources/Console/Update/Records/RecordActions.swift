@@ -340,6 +340,7 @@ extension ConsoleUpdate {
             entry = activityEntry(state, change, to: settledState ?? (outcome == .removed ? change.operation.to : nil), outcome: .done, detail: nil)
             let done = change.operation.doneMessage ?? "\(description): done"
             settle(&state, batch: pending.batch, failure: nil, single: done)
+            offerAcceptance(&state, pending, outcome)
         case let .failure(error):
             for pane in PaneID.allCases {
                 let owned = state.records.pane(pane).rows.filter { $0.operationID == operation }
@@ -392,6 +393,17 @@ extension ConsoleUpdate {
             return
         }
         if let failure { flash(&state, failure, .error) } else if let single { flash(&state, single, .info) }
+    }
+}
+
+extension ConsoleUpdate {
+    /// The two-sided handshake: a single addition whose new row the system lets me accept with the
+    /// member's own credentials (a confirmation naming them) is offered at once: Enter shares and
+    /// accepts, Esc leaves it pending.
+    static func offerAcceptance(_ state: inout ConsoleState, _ pending: PendingOperation, _ outcome: OperationOutcome) {
+        guard pending.batch == nil, pending.change.operation.newRow != nil, state.overlay == .none, !state.settings.readOnly,
+              case let .row(settled) = outcome, let accept = settled.actions[.accept], case .confirm = accept else { return }
+        _ = start(&state, accept.bound(to: settled), pane: pending.change.pane, rowKey: settled.key, connection: settled.connection)
     }
 }
 

@@ -9,6 +9,15 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
     var names: ProjectDirectory?
     /// When each share was created, kept across refreshes so each member row is read once.
     let shareDates = ShareDateCache()
+    /// The member projects the operator holds credentials for (nil: none looked for).
+    var consumers: ConsumerBook?
+
+    /// How the rows name the credentials acting as each member of `image`, when I own it (an
+    /// admin sets any status itself).
+    func consumerNames(_ memberIDs: [String], image: Image) async -> [String: String] {
+        guard let consumers, !viewer.isAdmin, image.owner == viewer.projectID else { return [:] }
+        return await consumers.descriptions(of: memberIDs.filter { $0 != viewer.projectID })
+    }
 
     func load(_ pane: PaneID, parent: RowRef?, context: LoadContext) async throws -> [RecordRow] {
         let loader = ImageLoader(glance: glance)
@@ -18,7 +27,9 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
             return listed.map { GlanceV2Rows.imageRow($0, viewer: viewer) }
         case .members:
             guard let row = context.parentRow, let image = GlanceV2Rows.image(of: row) else { return [] }
-            return try await glance.members(imageID: image.id).map { GlanceV2Rows.memberRow($0, image: image, viewer: viewer) }
+            let members = try await glance.members(imageID: image.id)
+            let consumers = await consumerNames(members.map(\.memberID), image: image)
+            return members.map { GlanceV2Rows.memberRow($0, image: image, viewer: viewer, consumer: consumers[$0.memberID]) }
         case .memberships:
             let memberships = try await loader.memberships(projectID: viewer.projectID, isAdmin: viewer.isAdmin, cache: shareDates)
             return memberships.map { GlanceV2Rows.membershipRow($0, viewer: viewer) }
@@ -38,7 +49,14 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
                 throw unknown(operation)
             }
             let member = try await glance.addMember(imageID: image.id, memberID: try await projectID(typed))
-            return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer))
+            let consumer = await consumerNames([member.memberID], image: image)[member.memberID]
+            return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer, consumer: consumer))
+        case let .setStatusAsConsumer(image, _, memberID, status)?:
+            guard let (client, consumer) = try await consumers?.client(for: memberID) else {
+                throw MembershipError.configuration(.unsupported("no credentials act as \(memberID) any more"))
+            }
+            let member = try await client.updateMember(imageID: image.id, memberID: memberID, status: status)
+            return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer, consumer: consumer))
         case .makeShared?:
             guard let row = operation.target, let image = GlanceV2Rows.image(of: row) else { throw unknown(operation) }
             return .row(GlanceV2Rows.imageRow(try await glance.setVisibility(imageID: image.id, to: "shared"), viewer: viewer))

@@ -35,6 +35,8 @@ public enum GlanceV2Rows {
         case remove(image: Image, memberID: String)
         /// Makes the target image shared (it was private, public or community), so it can have members.
         case makeShared
+        /// A member's status set with the member project's own credentials (the handshake).
+        case setStatusAsConsumer(image: Image, sharedAt: String?, memberID: String, to: MemberStatus)
     }
 
     static func label(_ image: Image) -> String {
@@ -151,16 +153,22 @@ public enum GlanceV2Rows {
 
     // MARK: Members
 
-    public static func memberRow(_ member: ImageMember, image: Image, viewer: Viewer) -> RecordRow {
+    /// `consumer`: how the credentials that act as the member project are named (`cloud 'member'`),
+    /// when the operator holds some: then the owner may set the member's status with them.
+    public static func memberRow(_ member: ImageMember, image: Image, viewer: Viewer, consumer: String? = nil) -> RecordRow {
         let image = slim(image)
         let mine = member.memberID == viewer.projectID
         let name = label(image)
         var actions: [Action: RowAction] = [:]
         for status in MemberStatus.allCases {
-            actions[action(for: status)] = mine || viewer.isAdmin
-                ? statusAction(image: image, sharedAt: member.createdAt, memberID: member.memberID, from: member.status,
-                               to: status, answer: .members, viewer: viewer)
-                : .refused("only the member project itself can \(verb(status)) its share")
+            if mine || viewer.isAdmin {
+                actions[action(for: status)] = statusAction(image: image, sharedAt: member.createdAt, memberID: member.memberID, from: member.status,
+                                                            to: status, answer: .members, viewer: viewer)
+            } else if let consumer {
+                actions[action(for: status)] = consumerAction(image: image, member: member, to: status, consumer: consumer)
+            } else {
+                actions[action(for: status)] = .refused("only the member project itself can \(verb(status)) its share")
+            }
         }
         if image.owner == viewer.projectID || viewer.isAdmin {
             let remove = RowOperation(request: RowRef(Request.remove(image: image, memberID: member.memberID)), inFlight: "removing…",
@@ -195,6 +203,20 @@ public enum GlanceV2Rows {
                             logName: LogName(objectID: image.id, objectName: name, memberID: viewer.projectID))
         row.sortKeys = [0: statusOrder(membership.status) + (image.name ?? "").lowercased()]
         return row
+    }
+
+    /// Another project's status, set with its credentials: always confirmed first, naming whose
+    /// credentials act (memberdeck must never act as someone without saying so).
+    static func consumerAction(image: Image, member: ImageMember, to status: MemberStatus, consumer: String) -> RowAction {
+        let name = label(image)
+        guard member.status != status.rawValue else { return .refused("\(name) \(member.memberID) is already \(status.rawValue)") }
+        let change = "\(name) \(member.memberID): \(member.status) → \(status.rawValue)"
+        let operation = RowOperation(request: RowRef(Request.setStatusAsConsumer(image: image, sharedAt: member.createdAt, memberID: member.memberID, to: status)),
+                                     inFlight: "\(member.status) → \(status.rawValue)…", description: "\(change) as \(consumer)",
+                                     from: member.status, to: status.rawValue, doneMessage: "\(change) (as \(consumer))")
+        let word = verb(status).prefix(1).uppercased() + verb(status).dropFirst()
+        return .confirm(title: "\(word) as the member", message: "\(word) \(name) for \(member.memberID) with the credentials of \(consumer)?",
+                        confirmLabel: word, operation)
     }
 
     /// The change to `status`, or, when the share already has it, a refusal that says so (no request).

@@ -64,7 +64,7 @@ public enum GlanceV2System: ConsoleSystem {
     /// Connects with a session: authenticates (or reuses the cached token) and describes it.
     public static func connect(session: OpenStackSession, cloudName: String, isSandbox: Bool = false,
                                paging: PagingPolicy = .standard, connection: ConnectionID? = nil,
-                               names: ProjectDirectory? = nil) async throws -> Connection {
+                               names: ProjectDirectory? = nil, consumers: ConsumerSource? = nil) async throws -> Connection {
         let token = try await session.validToken()
         let endpoint = try await session.imageEndpoint()
         let cloud = await session.cloud
@@ -73,6 +73,10 @@ public enum GlanceV2System: ConsoleSystem {
                                endpointHost: HostText.of(endpoint), isSandbox: isSandbox, isAdmin: token.isAdmin, system: model,
                                connection: connection ?? ConnectionID(cloud: cloudName))
         let viewer = GlanceV2Rows.Viewer(projectID: token.project?.id ?? "", isAdmin: token.isAdmin)
-        return Connection(info: info, adapter: GlanceV2Adapter(glance: GlanceV2Client(session: session, paging: paging), viewer: viewer, names: names))
+        var adapter = GlanceV2Adapter(glance: GlanceV2Client(session: session, paging: paging), viewer: viewer, names: names)
+        if let consumers {
+            adapter.consumers = ConsumerBook(home: session, clouds: consumers.clouds, paging: paging, session: consumers.session)
+        }
+        return Connection(info: info, adapter: adapter)
     }
 }

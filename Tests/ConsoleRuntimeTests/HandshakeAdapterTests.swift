@@ -1,0 +1,51 @@
+import Console
+@testable import ConsoleRuntime
+import Foundation
+import MembershipKit
+import Sandbox
+import Testing
+
+/// The console's side of the two-sided handshake, against the sandbox: an owner who also holds a
+/// member project's credentials may set that member's status with them, after a confirmation
+/// naming whose credentials act; an owner who does not may not.
+@Suite("Glance v2 adapter: acting as the member")
+struct HandshakeAdapterTests {
+    static let ubuntu = GlanceSeed.imageID(GlanceV2AdapterTests.ubuntuName)
+    static let analytics = GlanceSeed.projectID("analytics")
+
+    /// olivia (imaging, the owner), holding cora's cloud (analytics) beside her own.
+    static func owner(_ sandbox: RuntimeSandbox) async throws -> any RecordAdapter {
+        let cora = await (try sandbox.keystoneSession("cora")).cloud
+        let consumers = ConsumerSource(clouds: [cora]) { try OpenStackSession.make(cloud: $0, tokenCache: nil, retryPolicy: .never) }
+        let connection = try await GlanceV2System.connect(session: try sandbox.keystoneSession("olivia"), cloudName: "sandbox-olivia", isSandbox: true,
+                                                          consumers: consumers)
+        return try #require(connection.adapter as? any RecordAdapter)
+    }
+
+    @Test("the member row of a project whose credentials I hold offers its statuses, confirmed, and the change is made as that project")
+    func actsAsTheMember() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let adapter = try await Self.owner(sandbox)
+            let ubuntu = try #require(try await adapter.load(.images, parent: nil).first { $0.key == Self.ubuntu })
+            let members = try await adapter.detail(of: ubuntu)
+            let analytics = try #require(members.first { $0.key == Self.analytics })
+            let target: (Action, String) = analytics.cells[1] == "accepted" ? (.reject, "rejected") : (.accept, "accepted")
+            guard case let .confirm(_, message, _, operation, _)? = analytics.actions[target.0] else {
+                Issue.record("no confirmation: \(String(describing: analytics.actions[target.0]))")
+                return
+            }
+            #expect(message.contains("with the credentials of cloud '"), "\(message)")
+            // Members whose credentials I do not hold stay refused.
+            for other in members where other.key != Self.analytics {
+                #expect(other.actions[.accept] == .refused("only the member project itself can accept its share"))
+            }
+            guard case let .row(settled) = try await adapter.perform(operation) else {
+                Issue.record("no row")
+                return
+            }
+            #expect(settled.cells[1] == target.1)
+            let reread = try await GlanceV2Client(session: try sandbox.keystoneSession("olivia")).member(imageID: Self.ubuntu, memberID: Self.analytics)
+            #expect(reread.status == target.1)
+        }
+    }
+}
