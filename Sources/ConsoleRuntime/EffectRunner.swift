@@ -120,7 +120,7 @@ extension Effect {
         case let .loadRows(request, _, _, _, _), let .loadInboxEveryCloud(request, _): return .rowsLoaded(request: request, .failure(error))
         case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))
         case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
-        case let .describe(request, _, _): return .described(request: request, .failure(error))
+        case let .describe(request, _, _), let .listSharedWith(request, _, _): return .described(request: request, .failure(error))
         case let .aliasProject(_, id, name): return .projectAliased(id: id, name: name, error: error.description)
         case .connect, .recordActivity, .switchCloud, .switchEndpoint, .copyToClipboard, .nameProjects, .quit: return nil
         }
@@ -133,6 +133,7 @@ extension Effect {
         case let .perform(operation, nil, change): return .perform(operation: operation, connection: connection, change)
         case let .loadPicker(request, nil, picker): return .loadPicker(request: request, connection: connection, picker)
         case let .describe(request, nil, row): return .describe(request: request, connection: connection, row: row)
+        case let .listSharedWith(request, nil, row): return .listSharedWith(request: request, connection: connection, row: row)
         case let .nameProjects(nil, ids): return .nameProjects(connection: connection, ids: ids)
         case let .aliasProject(nil, id, name): return .aliasProject(connection: connection, id: id, name: name)
         default: return self
@@ -143,7 +144,7 @@ extension Effect {
     var connection: ConnectionID? {
         switch self {
         case let .loadRows(_, connection, _, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _),
-             let .describe(_, connection, _), let .nameProjects(connection, _), let .aliasProject(connection, _, _): return connection
+             let .describe(_, connection, _), let .listSharedWith(_, connection, _), let .nameProjects(connection, _), let .aliasProject(connection, _, _): return connection
         default: return nil
         }
     }

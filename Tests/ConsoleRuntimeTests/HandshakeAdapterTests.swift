@@ -49,3 +49,26 @@ struct HandshakeAdapterTests {
         }
     }
 }
+
+/// `w` on a member row: the images of mine shared with its project, read from the sandbox.
+@Suite("Glance v2 adapter: shared with a project")
+struct SharedWithAdapterTests {
+    @Test("the owner's images that have the member's project, pending first, each with its status and id")
+    func sharedWith() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let olivia = try await GlanceV2AdapterTests.adapter(sandbox, "olivia")
+            let ubuntu = try #require(try await olivia.load(.images, parent: nil).first { $0.key == HandshakeAdapterTests.ubuntu })
+            let analytics = try #require(try await olivia.detail(of: ubuntu).first { $0.key == HandshakeAdapterTests.analytics })
+            let fields = try await olivia.sharedWith(analytics)
+            let client = GlanceV2Client(session: try sandbox.keystoneSession("olivia"))
+            let mine = try await client.managedImages(projectID: GlanceSeed.projectID("imaging"), isAdmin: false)
+            let expected = try await client.images(mine, sharedWith: HandshakeAdapterTests.analytics)
+            #expect(fields.count == expected.count && !fields.isEmpty)
+            #expect(fields.contains { $0.value.hasSuffix(HandshakeAdapterTests.ubuntu) && $0.label == analytics.cells[1] })
+            let order = fields.map { GlanceV2Rows.statusOrder($0.label) }
+            #expect(order == order.sorted())
+            // An image row is not a member: w says so.
+            await #expect(throws: MembershipError.self) { try await olivia.sharedWith(ubuntu) }
+        }
+    }
+}

@@ -76,3 +76,36 @@ struct HandshakeConsoleTests {
         #expect(batch.state.overlay == .none)
     }
 }
+
+/// `w`: the images shared with the focused member's project, in a reader.
+@Suite("Shared with a project in the console")
+struct SharedWithConsoleTests {
+    typealias F = ConsoleFixture
+
+    @Test("w on a member row asks for its images and shows them; elsewhere it says where it works")
+    func sharedWith() throws {
+        var console = F.connected()
+        console.focus(.members)
+        console.select("proj-c")
+        let effects = console.press("w")
+        guard case let .listSharedWith(request, _, row)? = effects.first else {
+            Issue.record("no request: \(effects)")
+            return
+        }
+        #expect(row.key == "proj-c")
+        guard case let .reader(reader) = console.state.overlay else {
+            Issue.record("no reader")
+            return
+        }
+        #expect(reader.title == "Images shared with proj-c" && reader.isLoading)
+        console.send(.described(request: request, .success([RecordField("accepted", "alpha  img-alpha")])))
+        guard case let .reader(filled) = console.state.overlay else { return }
+        #expect(filled.items == [RecordField("accepted", "alpha  img-alpha")] && !filled.isLoading)
+        console.press("w")
+        #expect(console.state.overlay == .none)
+        // In the images pane there is no member to look up.
+        console.focus(.images)
+        #expect(console.press("w").isEmpty)
+        #expect(console.state.overlay == .none && console.state.flash != nil)
+    }
+}

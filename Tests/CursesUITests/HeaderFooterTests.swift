@@ -100,7 +100,7 @@ struct HeaderFooterTests {
         #expect(RenderFixture.render(state).lines[39].text.hasPrefix("enter open  + share  a accept  / filter  : command  ? help  q quit "))
         RenderFixture.key(&state, .tab)
         #expect(RenderFixture.render(state).lines[39].text.hasPrefix(
-            "a accept  r reject  p pending  + share  d remove  space mark  / filter  : command  ? help  q quit "))
+            "a accept  r reject  p pending  + share  d remove  space mark  w shared with it  / filter  : command  ? help  q quit "))
         RenderFixture.key(&state, .tab)
         #expect(RenderFixture.render(state).lines[39].text.hasPrefix(
             "a accept  r reject  p pending  space mark  enter open  / filter  : command  ? help  q quit "))

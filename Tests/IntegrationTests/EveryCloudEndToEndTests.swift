@@ -188,7 +188,7 @@ struct EveryCloudConsoleTests {
         }
     }
 
-    @Test("+ as the owner offers to accept with the member cloud's credentials; y accepts, and says whose")
+    @Test("+ as the owner offers to accept with the member cloud's credentials; y accepts, and says whose; w lists the member's images")
     func shareAndAccept() async throws {
         try ReferenceStack.requireConfigured()
         let owner = try ReferenceStack.glance("owner")
@@ -210,6 +210,14 @@ struct EveryCloudConsoleTests {
             try await console.send("y")
             try await console.waitFor(text: "pending → accepted (as cloud 'member')", timeout: 30)
             #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
+            // w on the member's row: every image of the owner shared with it, this one accepted.
+            try await console.send("Tab")
+            try await console.send("w")
+            try await console.waitFor("the images shared with member", timeout: 30) { screen in
+                screen.contains("Images shared with member")
+                    && TmuxConsole.line(containing: image.id, in: screen).map { $0.contains("accepted") && $0.contains(name) } == true
+            }
+            try await console.send("Escape")
             try await console.send("q")
             try await console.waitFor(text: "EXITED:0")
         }

@@ -18,12 +18,14 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case nameProject = "name-project"
     /// The same sort column, the other way round.
     case reverseSort = "reverse-sort"
+    /// Every image (mine; all, for an admin) shared with the focused member's project, with its status.
+    case sharedWith = "shared-with"
 
     /// Actions that change something on the server (disabled in read-only mode).
     public var isMutating: Bool { [.accept, .reject, .pending, .share, .remove, .toggleShare].contains(self) }
 
     /// Actions a system has or lacks (its `SystemModel` says where); the others work everywhere.
-    public var isCapability: Bool { isMutating || self == .mark || self == .open }
+    public var isCapability: Bool { isMutating || self == .mark || self == .open || self == .sharedWith }
 
     /// Short text for the footer and the help overlay.
     public var summary: String {
@@ -58,6 +60,7 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
         case .copyID: return "copy id"
         case .lastError: return "last error"
         case .nameProject: return "name project"
+        case .sharedWith: return "shared with it"
         case .quit: return "quit"
         }
     }

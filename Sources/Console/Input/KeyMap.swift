@@ -35,6 +35,7 @@ public struct KeyMap: Sendable, Equatable {
         .copyID: [.character("y")],
         .lastError: [.character("E")],
         .nameProject: [.character("N")],
+        .sharedWith: [.character("w")],
         .quit: [.character("q"), .function(10)],
     ]
 

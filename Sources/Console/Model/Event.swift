@@ -52,6 +52,9 @@ public enum Effect: Sendable, Equatable {
     case loadPicker(request: Int, connection: ConnectionID?, PickerRequest)
     /// The whole record a row shows, field by field, as the server has it now.
     case describe(request: Int, connection: ConnectionID?, row: RecordRow)
+    /// The images (mine; every one, for an admin) shared with the project of a member row,
+    /// answered as a `described` list (image: status).
+    case listSharedWith(request: Int, connection: ConnectionID?, row: RecordRow)
     /// Names for project ids the panes show (owners, members), from the connection's Keystone;
     /// with no ids, every project its sources know (for Tab in the share prompt).
     case nameProjects(connection: ConnectionID?, ids: [String])

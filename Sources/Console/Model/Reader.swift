@@ -11,6 +11,8 @@ public struct Reader: Sendable, Equatable {
         case log
         /// The last error, in full, with where and when.
         case lastError
+        /// The images shared with a member's project; `request` is their read from the server.
+        case sharedWith(request: Int)
     }
 
     public var kind: Kind

@@ -56,6 +56,7 @@ extension ConsoleUpdate {
         case .help: state.overlay = .help
         case .log: openLog(&state)
         case .describe: return describeRow(&state)
+        case .sharedWith: return listSharedWith(&state)
         case .copyID: return copyRowID(&state)
         case .lastError: openLastError(&state)
         case .nameProject: openProjectNamePrompt(&state)

@@ -23,16 +23,35 @@ extension ConsoleUpdate {
     /// The whole record arrived (or could not be read): it replaces the row's fields, if the
     /// overlay is still the one that asked.
     static func described(_ state: inout ConsoleState, _ request: Int, _ result: Result<[RecordField], Failure>) {
-        guard case var .reader(reader) = state.overlay, reader.kind == .describe(request: request) else { return }
+        guard case var .reader(reader) = state.overlay,
+              reader.kind == .describe(request: request) || reader.kind == .sharedWith(request: request) else { return }
         reader.isLoading = false
         switch result {
         case let .success(fields):
             if !fields.isEmpty { reader.items = fields }
+        case let .failure(error) where reader.kind == .sharedWith(request: request):
+            reader.items = [RecordField("error", describe(error), isError: true)]
         case let .failure(error):
             reader.note = "only the listed fields: \(describe(error))"
         }
         reader.cursor = min(reader.cursor, max(0, reader.items.count - 1))
         state.overlay = .reader(reader)
+    }
+
+    /// `w` on a member row: every image shared with its project, read from the server.
+    static func listSharedWith(_ state: inout ConsoleState) -> [Effect] {
+        guard state.system.has(.sharedWith, in: state.focus) else {
+            flashActionHome(&state, .sharedWith)
+            return []
+        }
+        guard let row = state.records.pane(state.focus).selected else {
+            flash(&state, "select a member first", .info)
+            return []
+        }
+        let request = takeID(&state)
+        let project = state.projectNames[row.key] ?? row.key
+        state.overlay = .reader(Reader(kind: .sharedWith(request: request), title: "Images shared with \(project)", isLoading: true))
+        return [.listSharedWith(request: request, connection: row.connection ?? connectionID(state), row: row)]
     }
 
     /// `L`: the activity log, newest first.
@@ -60,6 +79,7 @@ extension ConsoleUpdate {
         case .describe: opener = .describe
         case .log: opener = .log
         case .lastError: opener = .lastError
+        case .sharedWith: opener = .sharedWith
         }
         if key == .escape || key == .enter || action == .quit || action == .back || action == opener {
             state.overlay = .none

@@ -23,6 +23,8 @@ public protocol RecordAdapter: SystemAdapter {
     func projectNames(_ ids: [String]) async -> [String: String]
     /// Keeps a name the user gave a project id.
     func aliasProject(id: String, name: String) async throws
+    /// The images shared with the project of a member row, one field each (image: status).
+    func sharedWith(_ row: RecordRow) async throws -> [RecordField]
 }
 
 extension RecordAdapter {
@@ -42,6 +44,8 @@ extension RecordAdapter {
             post(.pickerLoaded(request: request, await EffectRunner.capture { try await pickerItems(pickerRequest) }))
         case let .describe(request, _, row):
             post(.described(request: request, await EffectRunner.capture { try await describe(row) }))
+        case let .listSharedWith(request, _, row):
+            post(.described(request: request, await EffectRunner.capture { try await sharedWith(row) }))
         case let .nameProjects(_, ids):
             let names = await projectNames(ids)
             if !names.isEmpty { post(.projectsNamed(names)) }
@@ -57,6 +61,10 @@ extension RecordAdapter {
 
     /// Systems without Keystone projects (Atmosphere, Bonita) name none: their panes show no project ids.
     public func projectNames(_ ids: [String]) async -> [String: String] { [:] }
+
+    public func sharedWith(_ row: RecordRow) async throws -> [RecordField] {
+        throw MembershipError.configuration(.unsupported("this endpoint has no member projects to look up"))
+    }
 
     public func aliasProject(id: String, name: String) async throws {
         throw MembershipError.configuration(.unsupported("this endpoint has no Keystone projects to name"))

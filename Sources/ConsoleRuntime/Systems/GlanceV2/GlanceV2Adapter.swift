@@ -69,4 +69,18 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
     }
 
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem] { [] }
+
+    /// Every image of mine (every shared image, for an admin) that has the row's project as a
+    /// member: pending first, then accepted, then rejected, each by name.
+    func sharedWith(_ row: RecordRow) async throws -> [RecordField] {
+        guard case let .member(_, memberID)? = row.ref.as(GlanceV2Rows.Ref.self) else {
+            throw MembershipError.configuration(.unsupported("w looks up a member's project: select a member row"))
+        }
+        let images = try await glance.managedImages(projectID: viewer.projectID, isAdmin: viewer.isAdmin)
+        let found = try await glance.images(images, sharedWith: memberID).sorted {
+            (GlanceV2Rows.statusOrder($0.member.status), GlanceV2Rows.label($0.image)) < (GlanceV2Rows.statusOrder($1.member.status), GlanceV2Rows.label($1.image))
+        }
+        guard !found.isEmpty else { return [RecordField("", viewer.isAdmin ? "no shared image has it as a member" : "no image of your project has it as a member")] }
+        return found.map { RecordField($0.member.status, "\(GlanceV2Rows.label($0.image))  \($0.image.id)") }
+    }
 }

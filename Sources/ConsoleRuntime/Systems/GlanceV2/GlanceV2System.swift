@@ -36,7 +36,7 @@ public enum GlanceV2System: ConsoleSystem {
                     ColumnModel("Created", style: .time, minimum: 16, preferred: 16, dropRank: 2),
                     ColumnModel("Updated", style: .time, minimum: 16, preferred: 16, dropRank: 1),
                 ],
-                actions: statusActions + [.share, .remove, .mark], emptyHint: "no members", selectHint: "select an image", idColumn: 0),
+                actions: statusActions + [.share, .remove, .mark, .sharedWith], emptyHint: "no members", selectHint: "select an image", idColumn: 0),
             .memberships: PaneModel(
                 title: "Memberships",
                 columns: [
