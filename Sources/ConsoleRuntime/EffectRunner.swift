@@ -117,7 +117,8 @@ extension Effect {
     /// The event that answers this effect with `error`, for effects that expect an answer.
     func failure(_ error: Failure) -> Event? {
         switch self {
-        case let .loadRows(request, _, _, _, _), let .loadInboxEveryCloud(request, _): return .rowsLoaded(request: request, .failure(error))
+        case let .loadRows(request, _, _, _, _), let .loadInboxEveryCloud(request, _), let .loadSweep(request, _, _):
+            return .rowsLoaded(request: request, .failure(error))
         case let .perform(operation, _, _): return .operationDone(operation: operation, .failure(error))
         case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
         case let .describe(request, _, _), let .listSharedWith(request, _, _): return .described(request: request, .failure(error))
@@ -134,6 +135,7 @@ extension Effect {
         case let .loadPicker(request, nil, picker): return .loadPicker(request: request, connection: connection, picker)
         case let .describe(request, nil, row): return .describe(request: request, connection: connection, row: row)
         case let .listSharedWith(request, nil, row): return .listSharedWith(request: request, connection: connection, row: row)
+        case let .loadSweep(request, nil, criteria): return .loadSweep(request: request, connection: connection, criteria: criteria)
         case let .nameProjects(nil, ids): return .nameProjects(connection: connection, ids: ids)
         case let .aliasProject(nil, id, name): return .aliasProject(connection: connection, id: id, name: name)
         default: return self
@@ -144,7 +146,7 @@ extension Effect {
     var connection: ConnectionID? {
         switch self {
         case let .loadRows(_, connection, _, _, _), let .perform(_, connection, _), let .loadPicker(_, connection, _),
-             let .describe(_, connection, _), let .listSharedWith(_, connection, _), let .nameProjects(connection, _), let .aliasProject(connection, _, _): return connection
+             let .describe(_, connection, _), let .listSharedWith(_, connection, _), let .loadSweep(_, connection, _), let .nameProjects(connection, _), let .aliasProject(connection, _, _): return connection
         default: return nil
         }
     }

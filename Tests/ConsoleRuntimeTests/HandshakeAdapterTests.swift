@@ -72,3 +72,23 @@ struct SharedWithAdapterTests {
         }
     }
 }
+
+/// `:sweep` against the sandbox: the rows are the shares `members sweep` would take back.
+@Suite("Glance v2 adapter: sweep")
+struct SweepAdapterTests {
+    @Test("rejected shares of the owner's images, each with d; orphans need an admin")
+    func sweep() async throws {
+        try await RuntimeSandbox.with { sandbox in
+            let olivia = try await GlanceV2AdapterTests.adapter(sandbox, "olivia")
+            let rows = try await olivia.sweepRows(SweepCriteria(rejected: true))
+            let client = GlanceV2Client(session: try sandbox.keystoneSession("olivia"))
+            let shares = try await client.shares(of: try await client.managedImages(projectID: GlanceSeed.projectID("imaging"), isAdmin: false))
+            let expected = ShareSweep(rejected: true).candidates(shares).map { $0.image.id + "/" + $0.member.memberID }
+            #expect(!expected.isEmpty)
+            #expect(rows.map(\.key) == expected)
+            #expect(rows.allSatisfy { $0.cells[2] == "rejected" && $0.cells[3] == "rejected" })
+            #expect(rows.allSatisfy { if case .confirm? = $0.actions[.remove] { true } else { false } })
+            await #expect(throws: MembershipError.self) { try await olivia.sweepRows(SweepCriteria(orphans: true)) }
+        }
+    }
+}

@@ -56,6 +56,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var overlay: Overlay = .none
     public var flash: Flash?
     public var imageScope: ImageScope = .mine
+    /// What `:sweep` looks for while the second pane shows its shares (nil: the pane shows a row's detail).
+    public var sweep: SweepCriteria?
     /// Whose shares the Memberships pane lists (`:inbox all|here`).
     public var inboxSpan: InboxSpan = .here
     /// With `:inbox all`: how far each cloud has been read, by cloud name.

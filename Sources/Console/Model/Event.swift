@@ -55,6 +55,8 @@ public enum Effect: Sendable, Equatable {
     /// The images (mine; every one, for an admin) shared with the project of a member row,
     /// answered as a `described` list (image: status).
     case listSharedWith(request: Int, connection: ConnectionID?, row: RecordRow)
+    /// The shares a sweep would take back (`:sweep`), as rows of the second pane with `d` and marks.
+    case loadSweep(request: Int, connection: ConnectionID?, criteria: SweepCriteria)
     /// Names for project ids the panes show (owners, members), from the connection's Keystone;
     /// with no ids, every project its sources know (for Tab in the share prompt).
     case nameProjects(connection: ConnectionID?, ids: [String])

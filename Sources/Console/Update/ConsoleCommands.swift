@@ -93,6 +93,8 @@ enum ConsoleCommands {
             return ConsoleUpdate.reloadPrimary(&state)
         case .inboxSpan:
             return ConsoleUpdate.inboxCommand(&state, command, argument)
+        case .sweep:
+            return ConsoleUpdate.sweepCommand(&state, command, argument)
         }
     }
 

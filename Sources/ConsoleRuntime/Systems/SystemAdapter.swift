@@ -25,6 +25,8 @@ public protocol RecordAdapter: SystemAdapter {
     func aliasProject(id: String, name: String) async throws
     /// The images shared with the project of a member row, one field each (image: status).
     func sharedWith(_ row: RecordRow) async throws -> [RecordField]
+    /// The shares a sweep would take back, as rows of the system's sweep pane.
+    func sweepRows(_ criteria: SweepCriteria) async throws -> [RecordRow]
 }
 
 extension RecordAdapter {
@@ -44,6 +46,12 @@ extension RecordAdapter {
             post(.pickerLoaded(request: request, await EffectRunner.capture { try await pickerItems(pickerRequest) }))
         case let .describe(request, _, row):
             post(.described(request: request, await EffectRunner.capture { try await describe(row) }))
+        case let .loadSweep(request, connection, criteria):
+            post(.rowsLoaded(request: request, await EffectRunner.capture {
+                var rows = try await sweepRows(criteria)
+                for index in rows.indices where rows[index].connection == nil { rows[index].connection = connection }
+                return rows
+            }))
         case let .listSharedWith(request, _, row):
             post(.described(request: request, await EffectRunner.capture { try await sharedWith(row) }))
         case let .nameProjects(_, ids):
@@ -61,6 +69,10 @@ extension RecordAdapter {
 
     /// Systems without Keystone projects (Atmosphere, Bonita) name none: their panes show no project ids.
     public func projectNames(_ ids: [String]) async -> [String: String] { [:] }
+
+    public func sweepRows(_ criteria: SweepCriteria) async throws -> [RecordRow] {
+        throw MembershipError.configuration(.unsupported("this endpoint has no shares to sweep"))
+    }
 
     public func sharedWith(_ row: RecordRow) async throws -> [RecordField] {
         throw MembershipError.configuration(.unsupported("this endpoint has no member projects to look up"))

@@ -11,8 +11,8 @@ enum HelpOverlay {
         (":endpoint NAME", "use endpoint"),
         (":theme NAME", "switch theme"),
         (":refresh SECONDS|off", "auto-refresh"),
-        (":log", "activity log"),
-        (":q", "quit"),
+        // Both are keys too (L, q): one line, so that help still fits 80×24.
+        (":log|:q", "log / quit"),
     ]
 
     struct Entry {
@@ -67,7 +67,7 @@ enum HelpOverlay {
         for command in system.commands {
             switch command.effect {
             case .focus, .inboxSpan: focus.append(command.usage)
-            case .imageScope: entries.append((command.usage, command.help))
+            case .imageScope, .sweep: entries.append((command.usage, command.help))
             }
         }
         if !focus.isEmpty { entries.append((focus.joined(separator: "|"), "focus a pane")) }

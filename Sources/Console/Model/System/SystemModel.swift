@@ -15,9 +15,13 @@ public struct SystemModel: Sendable, Equatable {
     public var doneWords: [Action: String]
     /// Panes read again after a change settles, because they show its consequences.
     public var refreshAfterChange: [PaneID]
+    /// What the second pane shows during `:sweep` (the shares a sweep would take back), for a
+    /// system that has one.
+    public var sweepPane: PaneModel?
 
     public init(name: String, panes: [PaneID: PaneModel], words: [Action: String] = [:], doneWords: [Action: String] = [:],
-                commands: [CommandSpec] = [], refreshAfterChange: [PaneID] = []) {
+                sweepPane: PaneModel? = nil, commands: [CommandSpec] = [], refreshAfterChange: [PaneID] = []) {
+        self.sweepPane = sweepPane
         self.name = name
         self.panes = panes
         self.words = words
@@ -109,6 +113,8 @@ public enum CommandEffect: Sendable, Equatable {
     case focus(PaneID)
     /// Chooses what the images pane lists (all or mine).
     case imageScope
+    /// Fills the second pane with the shares a sweep would take back (`:sweep rejected pending 30d orphans`).
+    case sweep
     /// Focuses the Memberships pane; `all` fills it from every cloud of clouds.yaml, `here` from the current one.
     case inboxSpan
 }

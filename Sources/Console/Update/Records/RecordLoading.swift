@@ -13,7 +13,10 @@ extension ConsoleUpdate {
         // Logged in: no login retry is due any more (a failed load schedules its own).
         state.freshness.retryAt = nil
         state.truncation = nil
-        defer { applyInboxColumns(&state) }
+        defer {
+            applyInboxColumns(&state)
+            applySweepPane(&state)
+        }
         if let previous, previous != info {
             // Another cloud or endpoint: nothing of the previous one may stay on screen.
             state.records = RecordPanes()
@@ -25,6 +28,7 @@ extension ConsoleUpdate {
             state.loads = [:]
             state.inboxSpan = .here
             state.inboxClouds = [:]
+            state.sweep = nil
             flash(&state, "connected to \(info.cloud)", .info)
         }
         return startLoads(&state, includeDetail: false)
@@ -69,6 +73,8 @@ extension ConsoleUpdate {
 
     /// Points the detail pane at another row and loads it (or empties it for none).
     static func showDetail(_ state: inout ConsoleState, of parent: RecordRow?) -> [Effect] {
+        // A row's detail takes the pane back from a sweep.
+        if state.sweep != nil, parent?.key != sweepKey { endSweep(&state) }
         state.records.detailParent = parent
         state.records.detail.setRows([])
         state.records.detail.marked = []
@@ -86,6 +92,9 @@ extension ConsoleUpdate {
         guard parent.detailNote == nil else { return [] }
         let request = takeID(&state)
         state.loads[request] = .records(pane: .members, parentKey: parent.key, requestedAt: state.sequence)
+        if let criteria = state.sweep, parent.key == sweepKey {
+            return [.loadSweep(request: request, connection: connectionID(state), criteria: criteria)]
+        }
         return [.loadRows(request: request, connection: parent.connection ?? connectionID(state), pane: .members, parent: parent,
                           scope: state.imageScope)]
     }
@@ -300,6 +309,7 @@ extension ConsoleUpdate {
     public static func recordPaneTitle(_ state: ConsoleState, _ pane: PaneID) -> String {
         let model = state.system.pane(pane)
         let template = state.imageScope == .all ? (model.allTitle ?? model.title) : model.title
+        if pane == .members, let sweep = state.sweep { return "Sweep: \(sweep.description)" }
         let fill = pane == .members ? (state.records.detailParent?.label ?? "…") : (state.session?.projectName ?? "")
         let title = template.replacingOccurrences(of: "{}", with: fill)
         return pane == .memberships ? title + inboxSpanTitle(state) : title

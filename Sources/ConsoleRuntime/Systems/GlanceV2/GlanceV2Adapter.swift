@@ -70,6 +70,18 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
 
     func pickerItems(_ request: PickerRequest) async throws -> [PickerItem] { [] }
 
+    /// The shares of my images (every shared image, for an admin) a sweep would take back.
+    func sweepRows(_ criteria: SweepCriteria) async throws -> [RecordRow] {
+        let images = try await glance.managedImages(projectID: viewer.projectID, isAdmin: viewer.isAdmin)
+        let shares = try await glance.shares(of: images)
+        var sweep = ShareSweep(rejected: criteria.rejected, pendingOlderThan: criteria.pendingOlderThan)
+        if criteria.orphans {
+            guard viewer.isAdmin else { throw MembershipError.configuration(.unsupported("orphans needs an admin token")) }
+            sweep.orphans = try await ShareSweep.missingProjects(in: shares, keystone: KeystoneProjectReader(session: glance.session))
+        }
+        return sweep.candidates(shares).map { GlanceV2Rows.sweepRow($0.image, $0.member, reasons: $0.reasons, viewer: viewer) }
+    }
+
     /// Every image of mine (every shared image, for an admin) that has the row's project as a
     /// member: pending first, then accepted, then rejected, each by name.
     func sharedWith(_ row: RecordRow) async throws -> [RecordField] {

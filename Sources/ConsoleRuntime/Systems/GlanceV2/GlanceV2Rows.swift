@@ -171,11 +171,7 @@ public enum GlanceV2Rows {
             }
         }
         if image.owner == viewer.projectID || viewer.isAdmin {
-            let remove = RowOperation(request: RowRef(Request.remove(image: image, memberID: member.memberID)), inFlight: "removing…",
-                                      description: "remove \(member.memberID) from \(name)", from: member.status, to: "removed",
-                                      doneMessage: "removed \(member.memberID) from \(name)")
-            actions[.remove] = .confirm(title: "Remove", message: "Stop sharing \(name) with \(member.memberID)?", confirmLabel: "Remove",
-                                        remove, many: "Stop sharing \(name) with {n} projects: {names}?")
+            actions[.remove] = removeAction(image: image, member: member, many: "Stop sharing \(name) with {n} projects: {names}?")
         } else {
             actions[.remove] = .refused("only the image's owner can remove members")
         }
@@ -203,6 +199,29 @@ public enum GlanceV2Rows {
                             logName: LogName(objectID: image.id, objectName: name, memberID: viewer.projectID))
         row.sortKeys = [0: statusOrder(membership.status) + (image.name ?? "").lowercased()]
         return row
+    }
+
+    /// Stop sharing `image` with the member, after a confirmation.
+    static func removeAction(image: Image, member: ImageMember, many: String) -> RowAction {
+        let name = label(image)
+        let remove = RowOperation(request: RowRef(Request.remove(image: image, memberID: member.memberID)), inFlight: "removing…",
+                                  description: "remove \(member.memberID) from \(name)", from: member.status, to: "removed",
+                                  doneMessage: "removed \(member.memberID) from \(name)")
+        return .confirm(title: "Remove", message: "Stop sharing \(name) with \(member.memberID)?", confirmLabel: "Remove", remove, many: many)
+    }
+
+    // MARK: Sweep
+
+    /// A share a sweep would take back: its image, member, status and why; `d` removes it (marked
+    /// rows together, from several images).
+    public static func sweepRow(_ image: Image, _ member: ImageMember, reasons: [String], viewer: Viewer) -> RecordRow {
+        let image = slim(image)
+        let name = label(image)
+        return RecordRow(key: image.id + "/" + member.memberID, cells: [image.name ?? "", member.memberID, member.status, reasons.joined(separator: ", ")],
+                         ref: RowRef(Ref.member(imageID: image.id, memberID: member.memberID)), label: "\(name) \(member.memberID)",
+                         actions: [.remove: removeAction(image: image, member: member, many: "Take back {n} shares: {names}?")],
+                         subject: subject(imageID: image.id, memberID: member.memberID, viewer: viewer),
+                         logName: LogName(objectID: image.id, objectName: name, memberID: member.memberID))
     }
 
     /// Another project's status, set with its credentials: always confirmed first, naming whose

@@ -48,11 +48,22 @@ public enum GlanceV2System: ConsoleSystem {
                 actions: statusActions + [.mark, .open], emptyHint: "no shares offered to your project"),
         ],
         doneWords: [.accept: "accepted", .reject: "rejected", .pending: "reset to pending", .remove: "removed", .share: "shared"],
+        sweepPane: PaneModel(
+            title: "Sweep",
+            columns: [
+                ColumnModel("Image", style: .name, minimum: 10, preferred: 20, essential: true, flexible: true),
+                ColumnModel("Member", style: .member, minimum: 12, preferred: 20, essential: true),
+                ColumnModel("Status", style: .status, minimum: 8, preferred: 9, dropRank: 2),
+                ColumnModel("Why", minimum: 8, preferred: 14, dropRank: 1),
+            ],
+            actions: [.remove, .mark], emptyHint: "nothing to sweep", idColumn: 1),
         commands: [
             CommandSpec(names: ["images"], usage: ":images all|mine", help: "image scope", arguments: ["all", "mine"], effect: .imageScope),
             CommandSpec(names: ["inbox", "memberships"], usage: ":inbox [all]", help: "focus the memberships (all: every cloud's; here: this one's)",
                         arguments: ["all", "here"], effect: .inboxSpan),
             CommandSpec(names: ["members"], usage: ":members", help: "focus the members", effect: .focus(.members)),
+            CommandSpec(names: ["sweep"], usage: ":sweep [WHAT]", help: "sweep shares",
+                        arguments: ["rejected", "pending 30d", "orphans"], effect: .sweep),
         ])
 
     public static func connect(_ endpoint: EndpointConfig, services: ConnectionServices, reports: ConnectionReports) async throws -> Connection {

@@ -79,12 +79,9 @@ enum ImageReferences {
 struct AgeLimit: ExpressibleByArgument, Sendable {
     let seconds: Double
 
-    static let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
-
     init?(argument: String) {
-        guard let unit = argument.last, let scale = Self.units[unit], argument.count <= 8,
-              let number = Int(argument.dropLast()), number >= 0 else { return nil }
-        seconds = Double(number) * scale
+        guard let seconds = AgeText.seconds(argument) else { return nil }
+        self.seconds = seconds
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
