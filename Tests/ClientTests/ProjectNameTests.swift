@@ -174,4 +174,35 @@ struct ProjectNameTests {
             #expect(try ProjectAliasBook.load(path: path).name(of: Self.analytics, authURL: sandbox.urls.identity) == nil)
         }
     }
+
+    @Test("callers arriving while another cloud is being logged in to wait for that login, not find the source done and empty")
+    func concurrentLookupsWaitForOneLogin() async throws {
+        try await ClientSandbox.with { sandbox in
+            let transport = RecordingTransport(base: try sandbox.transport())
+            let session = OpenStackSession(cloud: sandbox.cloud("cora"), transport: transport, tokenCache: nil)
+            let logins = Counter()
+            let directory = ProjectDirectory(session: session, aliases: ProjectAliasBook(path: "/nonexistent/projects.yaml"), cache: nil,
+                                             otherClouds: [sandbox.cloud("olivia")], tokenCache: nil, login: { cloud in
+                                                 logins.add()
+                                                 // A slow Keystone: the other callers arrive meanwhile.
+                                                 try await Task.sleep(for: .milliseconds(300))
+                                                 return try await OpenStackSession(cloud: cloud, transport: transport, tokenCache: nil).validToken()
+                                             })
+            async let first = directory.resolve(.name("imaging", domain: nil))
+            async let second = directory.resolve(.name("imaging", domain: nil))
+            async let everything = directory.all()
+            let (a, b, all) = try await (first, second, everything)
+            #expect(a.id == Self.imaging && b.id == Self.imaging)
+            #expect(all.contains { $0.id == Self.imaging })
+            #expect(logins.value == 1)
+        }
+    }
+}
+
+/// Counts calls from concurrent tasks.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

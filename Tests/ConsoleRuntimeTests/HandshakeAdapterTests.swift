@@ -27,7 +27,12 @@ struct HandshakeAdapterTests {
         try await RuntimeSandbox.with { sandbox in
             let adapter = try await Self.owner(sandbox)
             let ubuntu = try #require(try await adapter.load(.images, parent: nil).first { $0.key == Self.ubuntu })
-            let members = try await adapter.detail(of: ubuntu)
+            // The first list does not wait for the lookup (it starts it); a later one offers it.
+            var members = try await adapter.detail(of: ubuntu)
+            for _ in 0..<100 where members.first(where: { $0.key == Self.analytics })?.actions[.accept].map({ if case .confirm = $0 { true } else { false } }) != true {
+                try await Task.sleep(for: .milliseconds(50))
+                members = try await adapter.detail(of: ubuntu)
+            }
             let analytics = try #require(members.first { $0.key == Self.analytics })
             let target: (Action, String) = analytics.cells[1] == "accepted" ? (.reject, "rejected") : (.accept, "accepted")
             guard case let .confirm(_, message, _, operation, _)? = analytics.actions[target.0] else {

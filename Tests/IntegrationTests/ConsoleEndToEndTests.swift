@@ -74,6 +74,9 @@ struct ConsoleEndToEndTests {
             }
             try await console.waitFor("the new member row") { memberRow($0)?.contains("pending") == true }
             #expect(try await owner.members(imageID: image.id).map(\.memberID) == [strangerProject])
+            // clouds.yaml holds the stranger's credentials: the console offers to accept with them; Esc declines.
+            try await console.waitFor(text: "─ Accept as the member ─")
+            try await console.send("Escape")
 
             try await console.send("Tab")
             try await console.send("d")

@@ -136,7 +136,8 @@ struct ConsoleTrustEndToEndTests {
             try await console.acceptClipboard()
             try await console.type("/" + name)
             try await console.send("Enter")
-            try await console.waitFor("the image, its member loaded") { $0.contains(memberProject) }
+            // The member shows by id, or by name once the console has learned it.
+            try await console.waitFor("the image, its member loaded") { $0.contains("Members of \(name) (1)") }
             // i: every field in full, as Glance has it now.
             try await console.send("i")
             let described = try await console.waitFor("the whole record") { $0.contains("created_at") && !$0.contains("reading the whole record") }

@@ -44,6 +44,27 @@ struct EveryCloudEndToEndTests {
         }
     }
 
+    @Test("--all-projects also reads the projects the user has a role on, with a token re-scoped to each")
+    func allProjects() async throws {
+        try ReferenceStack.requireConfigured()
+        let owner = try ReferenceStack.glance("owner")
+        let memberProject = try await ReferenceStack.projectID("member")
+        // The stranger user gets a role on the member project for this test only.
+        let grant = try await cli.openstack("--os-cloud", "admin", "role", "add", "--user", "stranger", "--project", "member", "member")
+        #expect(grant.status == 0, "\(grant.stderr)")
+        defer { _ = try? ProcessRunner.runBlocking(ReferenceStack.openstackBinary, ["--os-cloud", "admin", "role", "remove", "--user", "stranger", "--project", "member", "member"],
+                                                   environment: cli.environment) }
+        try await TestImages(owner: owner).with(name: TestImages.uniqueName("inbox-projects")) { image in
+            _ = try await owner.addMember(imageID: image.id, memberID: memberProject)
+            let (plain, plainRows) = try await inboxRows(["--cloud", "stranger"], image: image)
+            #expect(plain.status == 0 && plainRows.isEmpty, "\(plain.stdout) \(plain.stderr)")
+            let (all, rows) = try await inboxRows(["--cloud", "stranger", "--all-projects"], image: image)
+            #expect(all.status == 0, "\(all.stderr)")
+            #expect(rows.count == 1 && rows.first?["cloud"] as? String == "stranger" && rows.first?["project_id"] as? String == memberProject
+                    && rows.first?["project_name"] as? String == "member", "\(all.stdout)")
+        }
+    }
+
     @Test("a cloud that fails is one line naming it; the others still show and the exit status is 1")
     func failingCloud() async throws {
         try ReferenceStack.requireConfigured()

@@ -27,9 +27,11 @@ public actor ProjectDirectory {
     private var learned: [String: ProjectName] = [:]
     private var misses: Set<String> = []
     private var cacheLoaded = false
-    private var mineLoaded = false
+    /// Each source that costs a request is read once; a caller arriving while it is being read
+    /// waits for that read (the actor is re-entered at each await), rather than find it "done" and empty.
+    private var mineLoad: Task<Void, Never>?
     private var cloudsRead = false
-    private var cloudsLoggedIn = false
+    private var cloudLogins: Task<Void, Never>?
     private var adminKnown: Bool?
 
     public init(session: OpenStackSession, aliases: ProjectAliasBook, cache: ProjectNameCache?, otherClouds: [CloudConfig],
@@ -74,10 +76,13 @@ public actor ProjectDirectory {
     }
 
     func loadMine() async {
-        guard !mineLoaded else { return }
-        mineLoaded = true
-        guard let projects = try? await reader.myProjects() else { return }
-        remember(projects.map { ProjectName(id: $0.id, name: $0.name, domain: $0.domainID, source: ProjectName.Source.myProjects) })
+        if let mineLoad { return await mineLoad.value }
+        let load = Task {
+            guard let projects = try? await reader.myProjects() else { return }
+            remember(projects.map { ProjectName(id: $0.id, name: $0.name, domain: $0.domainID, source: ProjectName.Source.myProjects) })
+        }
+        mineLoad = load
+        await load.value
     }
 
     /// The other clouds' projects that need no request: named with an id in clouds.yaml, or in a cached token.
@@ -106,8 +111,13 @@ public actor ProjectDirectory {
 
     /// Logs in to the other clouds whose project is still unnamed (once per run, a few at a time).
     func logInToClouds() async {
-        guard !cloudsLoggedIn else { return }
-        cloudsLoggedIn = true
+        if let cloudLogins { return await cloudLogins.value }
+        let logins = Task { await performCloudLogins() }
+        cloudLogins = logins
+        await logins.value
+    }
+
+    private func performCloudLogins() async {
         let pending = otherClouds.filter { Self.projectWithoutRequest($0, tokenCache: tokenCache) == nil && $0.auth.projectName != nil }
         let login = self.login
         let tokens = await withTaskGroup(of: (CloudConfig, KeystoneToken?).self) { group in

@@ -14,9 +14,9 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
 
     /// How the rows name the credentials acting as each member of `image`, when I own it (an
     /// admin sets any status itself).
-    func consumerNames(_ memberIDs: [String], image: Image) async -> [String: String] {
+    func consumerNames(_ memberIDs: [String], image: Image, waiting: Bool) async -> [String: String] {
         guard let consumers, !viewer.isAdmin, image.owner == viewer.projectID else { return [:] }
-        return await consumers.descriptions(of: memberIDs.filter { $0 != viewer.projectID })
+        return await consumers.descriptions(of: memberIDs.filter { $0 != viewer.projectID }, waiting: waiting)
     }
 
     func load(_ pane: PaneID, parent: RowRef?, context: LoadContext) async throws -> [RecordRow] {
@@ -28,7 +28,8 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
         case .members:
             guard let row = context.parentRow, let image = GlanceV2Rows.image(of: row) else { return [] }
             let members = try await glance.members(imageID: image.id)
-            let consumers = await consumerNames(members.map(\.memberID), image: image)
+            // The list never waits for the logins the lookup takes: the rows offer it once it is known.
+            let consumers = await consumerNames(members.map(\.memberID), image: image, waiting: false)
             return members.map { GlanceV2Rows.memberRow($0, image: image, viewer: viewer, consumer: consumers[$0.memberID]) }
         case .memberships:
             let memberships = try await loader.memberships(projectID: viewer.projectID, isAdmin: viewer.isAdmin, cache: shareDates)
@@ -49,7 +50,7 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
                 throw unknown(operation)
             }
             let member = try await glance.addMember(imageID: image.id, memberID: try await projectID(typed))
-            let consumer = await consumerNames([member.memberID], image: image)[member.memberID]
+            let consumer = await consumerNames([member.memberID], image: image, waiting: true)[member.memberID]
             return .row(GlanceV2Rows.memberRow(member, image: image, viewer: viewer, consumer: consumer))
         case let .setStatusAsConsumer(image, _, memberID, status)?:
             guard let (client, consumer) = try await consumers?.client(for: memberID) else {
