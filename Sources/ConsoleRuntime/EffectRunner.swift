@@ -89,7 +89,7 @@ public final class EffectRunner: Sendable {
                     }
                     var rows = try await adapter.load(.memberships, parent: nil, context: LoadContext())
                     for index in rows.indices where rows[index].connection == nil { rows[index].connection = connection.id }
-                    post(.inboxCloudRead(request: request, CloudInboxReport(cloud: cloud, identity: identity, result: .success(rows.count))))
+                    post(.inboxCloudRead(request: request, CloudInboxReport(cloud: cloud, identity: identity, result: .success(rows.count), rows: rows)))
                     return rows
                 } catch {
                     post(.inboxCloudRead(request: request, CloudInboxReport(cloud: cloud, identity: identity, result: .failure(Failure(Self.membershipError(error))))))

@@ -51,7 +51,11 @@ struct InboxEveryCloudTests {
         #expect(console.state.focus == .memberships)
         #expect(console.state.system.pane(.memberships).columns.last?.title == "Cloud")
         #expect(ConsoleUpdate.recordPaneTitle(console.state, .memberships).hasSuffix("every cloud (0/2 read)"))
-        console.send(.inboxCloudRead(request: load.request, CloudInboxReport(cloud: "other", identity: Self.otherSession(), result: .success(1))))
+        // A first load shows each cloud's rows as it answers: the slow one does not hold back the others.
+        let theirRows = Self.rows().filter { $0.connection == Self.other }
+        console.send(.inboxCloudRead(request: load.request, CloudInboxReport(cloud: "other", identity: Self.otherSession(), result: .success(1), rows: theirRows)))
+        #expect(console.state.memberships.rows.map(\.key) == ["cloud:other|img-gamma"])
+        #expect(ConsoleUpdate.recordPaneTitle(console.state, .memberships).hasSuffix("every cloud (1/2 read)"))
         console.send(.inboxCloudRead(request: load.request, CloudInboxReport(cloud: "test", identity: nil, result: .success(3))))
         console.send(.rowsLoaded(request: load.request, .success(Self.rows())))
         #expect(ConsoleUpdate.recordPaneTitle(console.state, .memberships).hasSuffix("every cloud (2 clouds)"))

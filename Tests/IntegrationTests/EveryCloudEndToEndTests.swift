@@ -192,8 +192,10 @@ struct EveryCloudConsoleTests {
             try await console.waitFor(text: "stranger")
             try await console.type(":inbox all")
             try await console.send("Enter")
-            try await console.waitFor("every cloud read, the member's share in a Cloud column", timeout: 30) { screen in
-                screen.contains("every cloud (4 clouds)") && screen.contains("Cloud")
+            // Each cloud's rows show as it answers (the admin's cloud, which verifies every shared image, is the slowest).
+            // Generous: beside the whole suite, four fresh logins queue at the reference Keystone's single worker.
+            try await console.waitFor("the member's share in a Cloud column", timeout: 90) { screen in
+                screen.contains("every cloud (") && screen.contains("Cloud")
                     && TmuxConsole.line(containing: name, in: screen).map { $0.contains("pending") && $0.contains("member") } == true
             }
             try await console.type("/" + name)

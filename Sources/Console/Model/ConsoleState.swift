@@ -62,6 +62,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var inboxSpan: InboxSpan = .here
     /// With `:inbox all`: how far each cloud has been read, by cloud name.
     public var inboxClouds: [String: CloudReadState] = [:]
+    /// The `:inbox all` load whose clouds' rows are shown as each answers (a first load).
+    public var inboxStreaming: Int?
     /// Recent activity, newest last (the file keeps all).
     public var activity: [ActivityEntry] = []
     /// Where each connection of this run is, and as whom, for the activity log and error reports.

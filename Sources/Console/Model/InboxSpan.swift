@@ -18,10 +18,14 @@ public struct CloudInboxReport: Sendable, Equatable {
     public var cloud: String
     public var identity: SessionInfo?
     public var result: Result<Int, Failure>
+    /// The cloud's rows, shown at once on a first load (the slowest cloud, often an admin's, does
+    /// not hold back the others); the load's `rowsLoaded` brings them all together.
+    public var rows: [RecordRow]
 
-    public init(cloud: String, identity: SessionInfo?, result: Result<Int, Failure>) {
+    public init(cloud: String, identity: SessionInfo?, result: Result<Int, Failure>, rows: [RecordRow] = []) {
         self.cloud = cloud
         self.identity = identity
         self.result = result
+        self.rows = rows
     }
 }

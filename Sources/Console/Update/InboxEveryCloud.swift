@@ -56,6 +56,7 @@ extension ConsoleUpdate {
         }
         let clouds = state.settings.availableClouds
         for cloud in clouds where state.inboxClouds[cloud] == nil { state.inboxClouds[cloud] = .reading }
+        state.inboxStreaming = state.records.pane(.memberships).rows.isEmpty ? request : nil
         return .loadInboxEveryCloud(request: request, clouds: clouds)
     }
 
@@ -66,6 +67,12 @@ extension ConsoleUpdate {
         switch report.result {
         case let .success(count):
             state.inboxClouds[report.cloud] = .read(shares: count)
+            // A first load shows each cloud's rows as they come; a refresh keeps what it shows until all have answered.
+            if state.records.pane(.memberships).loading != .idle, !report.rows.isEmpty, state.inboxStreaming == request {
+                var rows = report.rows
+                prepare(state, .memberships, &rows)
+                state.records.modify(.memberships) { $0.setRows($0.rows + rows) }
+            }
         case let .failure(error):
             state.inboxClouds[report.cloud] = .failed(describe(error))
             flash(&state, "cloud \(report.cloud): \(describe(error))", .warning)
