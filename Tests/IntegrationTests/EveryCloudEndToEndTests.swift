@@ -201,8 +201,9 @@ struct EveryCloudConsoleTests {
             try await console.type("/" + name)
             try await console.send("Enter")
             try await console.send("a")
-            let settled = try await console.waitFor("the share accepted on screen", timeout: 30) { screen in
-                TmuxConsole.line(containing: name, in: screen).map { $0.contains("accepted") && $0.contains("member") } == true
+            // Settled: accepted, no longer in flight (`pending → accepted…`).
+            let settled = try await console.waitFor("the share accepted on screen", timeout: 60) { screen in
+                TmuxConsole.line(containing: name, in: screen).map { $0.contains("accepted") && !$0.contains("→") && $0.contains("member") } == true
             }
             #expect(!settled.contains("403"), "\(settled)")
             #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
