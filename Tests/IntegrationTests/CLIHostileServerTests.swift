@@ -36,6 +36,30 @@ struct CLIHostileServerTests {
         #expect(wrong.stderr.contains("config.yaml") && wrong.stderr.contains("line 2") && wrong.stderr.contains("max_pages"), "\(wrong.stderr)")
     }
 
+    @Test("inbox and sweep against endless pages and a slow drip: bounded, one line naming the cloud, exit 1")
+    func inboxAndSweepHostile() async throws {
+        let (server, environment) = try await hostile { request in
+            let page = Int(request.query("page") ?? "0") ?? 0
+            return .json(200, object: ["images": [["id": "id-\(page)", "name": "n", "visibility": "shared", "owner": "someone"]],
+                                       "next": "/v2/images?marker=id-\(page)&page=\(page + 1)"])
+        }
+        defer { Task { await server.stop() } }
+        try writeConfig("paging:\n  max_items: 5\n")
+        let inbox = try await cli.memberdeck(["inbox", "--status", "all"], extraEnvironment: environment)
+        #expect(inbox.status == 1, "\(inbox.stdout) \(inbox.stderr)")
+        #expect(inbox.stderr.contains("stopped listing images at 5"), "\(inbox.stderr)")
+        let sweep = try await cli.memberdeck(["members", "sweep", "--rejected"], extraEnvironment: environment)
+        #expect(sweep.status == 1, "\(sweep.stderr)")
+        let (drip, dripEnvironment) = try await hostile(apiTimeout: 1) { _ in
+            .drip(status: 200, headers: [("Content-Type", "application/json")], chunk: Data(" ".utf8), interval: 0.25, count: 240)
+        }
+        defer { Task { await drip.stop() } }
+        let slow = try await cli.memberdeck(["inbox", "--all-clouds"], extraEnvironment: dripEnvironment.filter { $0.key != "OS_CLOUD" })
+        #expect(slow.status == 1)
+        let lines = slow.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("cloud 'hostile (RegionOne)'") && lines[0].contains("api_timeout"), "\(slow.stderr)")
+    }
+
     @Test("A slow drip ends at api_timeout with one line and exit 1")
     func slowDrip() async throws {
         let (server, environment) = try await hostile(apiTimeout: 1) { _ in

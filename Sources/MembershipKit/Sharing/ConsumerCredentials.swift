@@ -6,12 +6,6 @@ public struct ConsumerCredentials: Sendable {
     public let cloud: CloudConfig
     public let description: String
 
-    /// The credentials for `projectID` (see `all`).
-    public static func find(projectID: String, home: OpenStackSession, clouds: [CloudConfig],
-                            session: @escaping @Sendable (CloudConfig) throws -> OpenStackSession) async -> ConsumerCredentials? {
-        await all(home: home, clouds: clouds, session: session)[projectID]
-    }
-
     /// Every project some credentials act as, by project id. `clouds` are the operator's clouds;
     /// those on `home`'s Keystone are logged in to through `session` (so cached tokens are used), a
     /// few at a time, and one that fails is skipped. A project no cloud is scoped to, but where the

@@ -18,11 +18,11 @@ struct Handshake: Sendable {
     /// The consumer credentials of every member; one without any stops the command before Glance is touched.
     static func consumers(for memberIDs: [String], names: [String: ProjectName], context: CommandContext,
                           home: OpenStackSession) async throws -> [String: ConsumerCredentials] {
-        let clouds = context.allClouds
+        // One lookup for every member (it logs in to each cloud once), then each member is looked up in it.
+        let all = await ConsumerCredentials.all(home: home, clouds: context.allClouds, session: { try context.session(for: $0) })
         var found: [String: ConsumerCredentials] = [:]
         for memberID in memberIDs where found[memberID] == nil {
-            guard let consumer = await ConsumerCredentials.find(projectID: memberID, home: home, clouds: clouds, session: { try context.session(for: $0) })
-            else {
+            guard let consumer = all[memberID] else {
                 let project = names[memberID].map { "'\($0.name)' (\(memberID))" } ?? memberID
                 throw CommandLineMistake("no credentials act as project \(project): no cloud of clouds.yaml is scoped to it and your user has no role there; share without --accept and accept with the consumer's credentials")
             }
