@@ -39,6 +39,9 @@ enum Entry {
         case let error as ConfigurationError:
             printError(error.description)
             return 2
+        case let error as ManifestError:
+            printError(error.description)
+            return 2
         case let mistake as CommandLineMistake:
             printError(mistake.message)
             return 2

@@ -22,4 +22,13 @@ public enum ConcurrentWork {
             return answers.map { $0! }
         }
     }
+
+    /// `body` for each item, at most `width` at a time, in the items' order; the first failure
+    /// (in that order) is thrown once every item has finished.
+    public static func tryMap<Item: Sendable, Answer: Sendable>(_ items: [Item], width: Int = 8,
+                                                                _ body: @escaping @Sendable (Item) async throws -> Answer) async throws -> [Answer] {
+        try await map(items, width: width) { item -> Result<Answer, MembershipError> in
+            do { return .success(try await body(item)) } catch { return .failure(MembershipError.wrapping(error)) }
+        }.map { try $0.get() }
+    }
 }

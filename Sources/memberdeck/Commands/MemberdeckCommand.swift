@@ -11,10 +11,11 @@ struct MemberdeckCommand: AsyncParsableCommand {
         With no cloud configured, the console opens on memberdeck's own sandbox (demo data, kept in
         $XDG_DATA_HOME/memberdeck/sandbox.sqlite); --sandbox chooses it for any command.
         Other systems are endpoints in $XDG_CONFIG_HOME/memberdeck/config.yaml: --endpoint NAME.
-        Exit codes: 0 done, 1 the server refused or could not be reached, 2 usage or configuration error.
+        Shares as code: plan, apply and export a manifest (docs/manifest.md).
+        Exit codes: 0 done, 1 the server refused or could not be reached, 2 usage or configuration error (3: plan --check found changes).
         """,
         version: MemberdeckVersion.string,
-        subcommands: [ImagesCommand.self, MembersCommand.self, InboxCommand.self, SharedImagesCommand.self, MembershipsCommand.self, ProjectsCommand.self, ConfigCommand.self, EndpointsCommand.self, SandboxCommand.self]
+        subcommands: [ImagesCommand.self, MembersCommand.self, InboxCommand.self, SharedImagesCommand.self, MembershipsCommand.self, ProjectsCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ConfigCommand.self, EndpointsCommand.self, SandboxCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
