@@ -204,4 +204,64 @@ struct CLIEndpointTests {
             #expect(unknown.stderr.hasSuffix("memberdeck: error: invalid value for --endpoint: no endpoint named 'qa' (configured: old, rax, atmo, bonita)\n"))
         }
     }
+
+    /// One manifest on one endpoint: a plan with changes (exit 3), applied, planned empty, then
+    /// exported and the export planned empty too.
+    func manifestRoundTrip(_ cli: CLI, endpoint: String, manifest: String, exportArguments: [String], expect planned: [String]) async throws {
+        let path = cli.home + "/\(endpoint).yaml"
+        try ("endpoint: \(endpoint)\n" + manifest).write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try await run(cli, "plan", path, "--check")
+        #expect(check.status == 3, "\(endpoint): \(check.stdout) \(check.stderr)")
+        for line in planned { #expect(check.stdout.contains(line), "\(endpoint): \(check.stdout)") }
+        let applied = try await cli.memberdeck(["apply", path, "--yes"], extraEnvironment: Self.environment)
+        #expect(applied.status == 0 && applied.stdout.contains("Applied \(planned.count) of \(planned.count) changes."), "\(endpoint): \(applied.stdout) \(applied.stderr)")
+        let again = try await run(cli, "plan", path, "--check")
+        #expect(again.status == 0, "\(endpoint): \(again.stdout) \(again.stderr)")
+        let exportPath = cli.home + "/\(endpoint)-export.yaml"
+        let exported = try await cli.memberdeck(["--endpoint", endpoint, "export", "-o", exportPath] + exportArguments, extraEnvironment: Self.environment)
+        #expect(exported.status == 0, "\(endpoint): \(exported.stderr)")
+        let replanned = try await run(cli, "plan", exportPath, "--check")
+        #expect(replanned.status == 0, "\(endpoint): \(replanned.stdout) \(replanned.stderr) \((try? String(contentsOfFile: exportPath, encoding: .utf8)) ?? "")")
+    }
+
+    @Test("a manifest on each other system: Glance v1, Rackspace, Atmosphere and Bonita plan, apply, plan empty, export round trip")
+    func manifests() async throws {
+        try await Self.withEndpoints { cli, _ in
+            try await manifestRoundTrip(cli, endpoint: "old", manifest: """
+                shares:
+                  - image: kafka-3.7-broker
+                    can_share: true
+                    members:
+                      - id: p-manifest
+                      - {id: p-quiet, can_share: false}
+                """, exportArguments: ["--image", "kafka-3.7-broker"],
+                expect: ["+ share kafka-3.7-broker → p-manifest  (can_share true)", "+ share kafka-3.7-broker → p-quiet  (can_share false)"])
+            try await manifestRoundTrip(cli, endpoint: "rax", manifest: """
+                shares:
+                  - image: "spark-*"
+                    exclusive: true
+                    members: [c3f5b2e41dae4e9fa04b8c7d6e5f4a32]
+                """, exportArguments: ["--all"],
+                expect: ["+ share spark-3.5-worker → c3f5b2e41dae4e9fa04b8c7d6e5f4a32", "- remove spark-3.5-worker → d4a6c3f52ebf4fa0b15c9d8e7f6a5b43",
+                         "- remove spark-3.5-worker → e5b7d4a63fc04ab1c26dae9f8a7b6c54"])
+            try await manifestRoundTrip(cli, endpoint: "atmo", manifest: """
+                shares:
+                  - version: "Ubuntu 22.04 GIS:*"
+                    members: [teaching-2026]
+                """, exportArguments: ["--all"],
+                expect: ["+ share Ubuntu 22.04 GIS:1.0 → teaching-2026", "+ share Ubuntu 22.04 GIS:1.1 → teaching-2026"])
+            try await manifestRoundTrip(cli, endpoint: "bonita", manifest: """
+                shares:
+                  - user: walter.bates
+                    members:
+                      - {group: /acme/hr, role: manager}
+                """, exportArguments: ["--user", "walter.bates", "--user", "helen.kelly"],
+                expect: ["+ add walter.bates → manager of /acme/hr"])
+            // Each system's own keys: a Glance v2 key on Bonita names the line and what Bonita takes.
+            let path = cli.home + "/wrong.yaml"
+            try "endpoint: bonita\nshares:\n  - user: walter.bates\n    accept: true\n".write(toFile: path, atomically: true, encoding: .utf8)
+            let wrong = try await run(cli, "plan", path)
+            #expect(wrong.status == 2 && wrong.stderr.contains("wrong.yaml: line 4: unknown key 'accept' in a share (Bonita takes user, members, exclusive)"), "\(wrong.stderr)")
+        }
+    }
 }
