@@ -60,6 +60,34 @@ struct CLIHostileServerTests {
         #expect(lines.count == 1 && lines[0].contains("cloud 'hostile (RegionOne)'") && lines[0].contains("api_timeout"), "\(slow.stderr)")
     }
 
+    @Test("plan, apply and export against endless pages and control characters: bounded, escaped, exit 1, nothing sent")
+    func manifestHostile() async throws {
+        let removals = DeleteCount()
+        let (server, environment) = try await hostile { request in
+            if request.method == "DELETE" { removals.add() }
+            if request.path.hasSuffix("/members") {
+                return .json(200, object: ["members": [["member_id": "evil\u{1B}]0;owned\u{07}", "image_id": "x", "status": "pending"]]])
+            }
+            let page = Int(request.query("page") ?? "0") ?? 0
+            return .json(200, object: ["images": [["id": "id-\(page)", "name": "n\u{1B}[31m\(page)", "visibility": "shared", "owner": "p1"]],
+                                       "next": "/v2/images?marker=id-\(page)&page=\(page + 1)"])
+        }
+        defer { Task { await server.stop() } }
+        try writeConfig("paging:\n  max_items: 5\n")
+        let escape = "\u{1B}", bell = "\u{07}"
+        let manifest = cli.home + "/hostile.yaml"
+        try "shares:\n  - image: \"n*\"\n    exclusive: true\n    members: []\n".write(toFile: manifest, atomically: true, encoding: .utf8)
+        // The endless listing stops at the limit: exit 1, and an incomplete listing is never applied.
+        let plan = try await cli.memberdeck(["plan", manifest], extraEnvironment: environment)
+        #expect(plan.status == 1, "\(plan.stdout) \(plan.stderr)")
+        #expect(plan.stderr.contains("stopped listing images at 5"), "\(plan.stderr)")
+        #expect(!plan.stdout.contains(escape) && !plan.stderr.contains(escape), "\(plan.stdout)")
+        let apply = try await cli.memberdeck(["apply", manifest, "--yes"], extraEnvironment: environment)
+        #expect(apply.status == 1 && removals.value == 0, "\(apply.stdout) \(apply.stderr)")
+        let export = try await cli.memberdeck(["export", "--all"], extraEnvironment: environment)
+        #expect(export.status == 1 && !export.stdout.contains(escape) && !export.stdout.contains(bell), "\(export.stdout) \(export.stderr)")
+    }
+
     @Test("A slow drip ends at api_timeout with one line and exit 1")
     func slowDrip() async throws {
         let (server, environment) = try await hostile(apiTimeout: 1) { _ in
@@ -170,4 +198,12 @@ struct ConsoleHostileServerTests {
         try await console.send("q")
         try await console.waitFor(text: "EXITED:0")
     }
+}
+
+/// DELETE requests a hostile server saw.
+final class DeleteCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

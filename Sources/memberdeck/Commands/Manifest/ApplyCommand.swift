@@ -27,6 +27,11 @@ struct ApplyCommand: AsyncParsableCommand {
         let table = context.options.format == .table
         if table || plan.isEmpty { PlanOutput.show(plan, manifest: file, context: context) }
         guard !plan.isEmpty else { return }
+        // A listing that stopped at a paging limit leaves the plan partial: a glob may have
+        // matched less than it should. Nothing is applied from a partial read.
+        if PagingWarnings.occurred {
+            throw MembershipError.incomplete("a listing stopped at a paging limit, so the plan may be incomplete: nothing was applied (raise paging.max_items in config.yaml)")
+        }
         if !yes { try confirm(plan) }
         let progress = ApplyProgress(total: plan.changes.count)
         await progress.start()

@@ -43,6 +43,9 @@ struct ExportCommand: AsyncParsableCommand {
         } else {
             place = .init(key: nil, name: nil, description: global.usesSandbox ? "the sandbox" : "the cloud of the OS_* variables")
         }
+        if PagingWarnings.occurred {
+            throw MembershipError.incomplete("a listing stopped at a paging limit, so the export would be incomplete: nothing was written (raise paging.max_items in config.yaml)")
+        }
         let text = ManifestWriter.text(shares, system: system, place: place, exportedAt: Timestamp.format(Date()))
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
