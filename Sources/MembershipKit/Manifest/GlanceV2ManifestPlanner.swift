@@ -60,12 +60,19 @@ public struct GlanceV2ManifestPlanner: ManifestPlanner {
         var wanted: [Wanted] = []
         for share in document.shares {
             let images: [Image]
+            if owned == nil { owned = try await glance.listImages(ImageQuery(owner: projectID, pageSize: 1000)).filter { $0.owner == projectID } }
+            // Only an owner shares an image: a name means one of the project's own images first,
+            // even where an image shared with the project has the same name.
+            let ownNamed = (owned ?? []).filter { $0.name == share.subject.value || $0.id == share.subject.value }
             if NameGlob.isGlob(share.subject.value) {
-                if owned == nil { owned = try await glance.listImages(ImageQuery(owner: projectID, pageSize: 1000)).filter { $0.owner == projectID } }
                 images = (owned ?? []).filter { NameGlob.matches(share.subject.value, $0.name ?? "") }
                 guard !images.isEmpty else {
                     throw document.error(line: share.subject.line, "no image of your project matches '\(share.subject.value)'")
                 }
+            } else if ownNamed.count > 1 {
+                throw document.error(line: share.subject.line, "\(ownNamed.count) images of your project are named '\(share.subject.value)' (\(ownNamed.map(\.id).joined(separator: ", "))); give the id")
+            } else if let image = ownNamed.first {
+                images = [image]
             } else {
                 let image = try await ManifestLookup.at(share.subject.line, in: document) { try await glance.findImage(share.subject.value) }
                 guard isAdmin || image.owner == projectID else {

@@ -10,9 +10,7 @@ struct ApplyCommand: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Apply a manifest of shares: show the plan, confirm, then make each change.",
         discussion: """
-        Visibility changes come first, removals next (they free member quota), then shares and status changes,
-        a few at a time. A change that fails is reported and the others go on; the exit status is then 1.
-        Without a terminal to confirm on, --yes is required. A mistake in the manifest changes nothing (exit 2).
+        Visibility changes come first, removals next (they free member quota), then shares and status changes, a few at a time. A change that fails is reported and the others go on; the exit status is then 1. Without a terminal to confirm on, --yes is required. A mistake in the manifest changes nothing (exit 2).
         """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The manifest file (YAML).", valueName: "file")) var file: String

@@ -8,10 +8,7 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Write the current shares as a manifest (YAML) that plans empty.",
         discussion: """
-        --all exports every shared image of your project (every one, for an admin; on Glance v1 your images with
-        members; on Atmosphere every version with memberships). --image names images (Atmosphere: versions) and
-        --user Bonita users. Each entry is exclusive: true, so members added later show in a plan as ones to remove.
-        Glance v2 accepted members go under accept: true, the others under accept: false.
+        --all exports every shared image of your project (every one, for an admin; on Glance v1 your images with members; on Atmosphere every version with memberships). --image names images (Atmosphere: versions) and --user Bonita users. Each entry is exclusive: true, so members added later show in a plan as ones to remove. Glance v2 accepted members go under accept: true, the others under accept: false.
         """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("image"), help: ArgumentHelp("An image id or name (Atmosphere: a version); repeat for several.", valueName: "image"))

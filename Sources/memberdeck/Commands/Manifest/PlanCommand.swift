@@ -8,9 +8,7 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Show what applying a manifest of shares would change (+ share, - remove, ~ status).",
         discussion: """
-        The manifest (docs/manifest.md) says which members each image (Atmosphere version, Bonita user) should have.
-        The plan reads the current members, resolves every name, and checks Glance's member quota (128 per image, or
-        member_quota:) before anything could be sent. A mistake in the file names the file and line, and exits 2.
+        The manifest (docs/manifest.md) says which members each image (Atmosphere version, Bonita user) should have. The plan reads the current members, resolves every name, and checks Glance's member quota (128 per image, or member_quota:) before anything could be sent. A mistake in the file names the file and line, and exits 2.
         Exit codes: 0 planned; with --check, 0 when nothing would change and 3 when something would (drift detection).
         """)
     @OptionGroup var global: GlobalOptions
