@@ -199,7 +199,8 @@ public struct RecordChange: Sendable, Equatable {
     }
 }
 
-/// How current the panes are, and the console's own retries while they are not.
+/// How current the panes are, and the console's own retries while they are not. `memberdeck watch`
+/// keeps one per cloud by the same rules.
 public struct Freshness: Sendable, Equatable {
     /// When the images (or the inbox) last loaded.
     public var refreshedAt: Date?
@@ -222,7 +223,7 @@ public struct Freshness: Sendable, Equatable {
     /// A read failed: stale since the last good read (or now), and another try is scheduled
     /// unless one already is.
     /// `notBefore`: when the server said to come back (`Retry-After`), if later than the backoff.
-    mutating func failed(_ reason: String, now: Date, notBefore: Date? = nil) {
+    public mutating func failed(_ reason: String, now: Date, notBefore: Date? = nil) {
         if staleSince == nil { staleSince = refreshedAt ?? now }
         self.reason = reason
         if let notBefore, let scheduled = retryAt, scheduled < notBefore { retryAt = notBefore }
@@ -232,7 +233,7 @@ public struct Freshness: Sendable, Equatable {
     }
 
     /// A read succeeded: current again.
-    mutating func refreshed(now: Date) {
+    public mutating func refreshed(now: Date) {
         self = Freshness()
         refreshedAt = now
     }

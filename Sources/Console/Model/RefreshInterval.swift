@@ -5,6 +5,10 @@ import SettingRules
 /// numbers `NumericSetting.refreshInterval` allows (1 s to a day), or `off`. One reading for all
 /// three, so `nan`, `inf` or `1e308` is refused everywhere alike.
 public enum RefreshInterval {
+    /// Seconds between refreshes when neither the command line nor config.yaml says (the console's
+    /// refresh, and how often `memberdeck watch` looks).
+    public static let defaultSeconds: Double = 10
+
     /// nil: not a valid interval; `.some(nil)`: off; `.some(seconds)`.
     public static func parse(_ text: String) -> Double?? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()

@@ -49,7 +49,7 @@ enum ConsoleLauncher {
         } catch {
             throw MembershipError.configuration(.unsupported(String(describing: error)))
         }
-        let refresh: Double? = options.refreshInterval ?? file.refreshInterval ?? 10
+        let refresh: Double? = options.refreshInterval ?? file.refreshInterval ?? RefreshInterval.defaultSeconds
         var settings = ConsoleSettings(keyMap: KeyMap(overrides: file.keyOverrides), refreshInterval: refresh,
                                        readOnly: options.readOnly || file.readOnly, themeName: themeName,
                                        availableThemes: themes.availableNames(), availableClouds: cloudNames,
