@@ -29,7 +29,7 @@ public final class EffectRunner: Sendable {
         case let .switchEndpoint(name): connect(.endpoint(name))
         case let .recordActivity(entry): activityLog?.append(entry)
         // The terminal is the UI thread's: the console loop writes the clipboard.
-        case .quit, .copyToClipboard: break
+        case .quit, .copyToClipboard, .ringBell: break
         case let .loadInboxEveryCloud(request, clouds): readEveryInbox(request: request, clouds: clouds)
         default:
             let post = self.post
@@ -123,7 +123,7 @@ extension Effect {
         case let .loadPicker(request, _, _): return .pickerLoaded(request: request, .failure(error))
         case let .describe(request, _, _), let .listSharedWith(request, _, _): return .described(request: request, .failure(error))
         case let .aliasProject(_, id, name): return .projectAliased(id: id, name: name, error: error.description)
-        case .connect, .recordActivity, .switchCloud, .switchEndpoint, .copyToClipboard, .nameProjects, .quit: return nil
+        case .connect, .recordActivity, .switchCloud, .switchEndpoint, .copyToClipboard, .ringBell, .nameProjects, .quit: return nil
         }
     }
 

@@ -16,9 +16,17 @@ struct ConsoleConfigFileTests {
         #expect(throws: ConfigurationError.self) { try EndpointsFile(reading: file, environment: [:]) }
     }
 
+    @Test("bell is on unless config.yaml says bell: false; anything but a boolean names the line")
+    func bell() throws {
+        #expect(try ConsoleConfigFile.parse("mouse: true\n", path: "config.yaml").bell)
+        #expect(try !ConsoleConfigFile.parse("bell: false\n", path: "config.yaml").bell)
+        let error = #expect(throws: ConsoleConfigFile.LoadError.self) { try ConsoleConfigFile.parse("mouse: true\nbell: loud\n", path: "config.yaml") }
+        #expect(error?.description == "config.yaml:2: bell must be true or false")
+    }
+
     @Test("an unknown setting is refused as the console always said, naming the file and line")
     func unknownSetting() {
         let error = #expect(throws: ConsoleConfigFile.LoadError.self) { try ConsoleConfigFile.parse("mouse: true\ncolour: red\n", path: "config.yaml") }
-        #expect(error?.description == "config.yaml:2: unknown setting 'colour' (settings: keys, refresh, theme, mouse, read_only, endpoints, paging)")
+        #expect(error?.description == "config.yaml:2: unknown setting 'colour' (settings: keys, refresh, theme, mouse, read_only, bell, endpoints, paging)")
     }
 }

@@ -33,7 +33,7 @@ struct MemberdeckConfigFileTests {
     ])
     func unknownSetting(text: String) {
         let expected = ConfigurationError.malformedFile(
-            path: "config.yaml", detail: "line \(text.split(separator: "\n").count): unknown setting 'colour' (settings: keys, refresh, theme, mouse, read_only, endpoints, paging)")
+            path: "config.yaml", detail: "line \(text.split(separator: "\n").count): unknown setting 'colour' (settings: keys, refresh, theme, mouse, read_only, bell, endpoints, paging)")
         #expect(throws: expected) { try EndpointsFile.parse(text, path: "config.yaml", environment: [:]) }
         #expect(throws: expected) { try PagingSettings.parse(text, path: "config.yaml") }
     }

@@ -21,6 +21,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var availableClouds: [String]
     /// Names `:endpoint` completes (config.yaml's endpoints).
     public var availableEndpoints: [String] = []
+    /// Ring the terminal's bell when a new pending share arrives in the inbox (config.yaml's `bell`).
+    public var bell = true
     /// Several clouds and none named: the console starts by offering them (`availableClouds`).
     public var chooseCloudFirst = false
 
@@ -64,6 +66,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var inboxClouds: [String: CloudReadState] = [:]
     /// The `:inbox all` load whose clouds' rows are shown as each answers (a first load).
     public var inboxStreaming: Int?
+    /// The shares the last load of the current inbox listed, for the bell (`InboxBell`).
+    public var inboxSeen: InboxSeen?
     /// Recent activity, newest last (the file keeps all).
     public var activity: [ActivityEntry] = []
     /// Where each connection of this run is, and as whom, for the activity log and error reports.

@@ -64,5 +64,7 @@ public enum Effect: Sendable, Equatable {
     case aliasProject(connection: ConnectionID?, id: String, name: String)
     /// Text for the terminal's clipboard (OSC 52): the UI thread writes it, as it owns the terminal.
     case copyToClipboard(String)
+    /// The terminal's bell (a new pending share arrived): rung by the UI thread, which owns the terminal.
+    case ringBell
     case quit
 }

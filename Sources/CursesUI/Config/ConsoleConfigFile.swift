@@ -11,6 +11,8 @@ public struct ConsoleConfigFile: Sendable, Equatable {
     public var theme: String?
     public var mouse: Bool = false
     public var readOnly: Bool = false
+    /// Ring the terminal's bell when a new pending share arrives (`bell: false` keeps it quiet).
+    public var bell: Bool = true
 
     public init() {}
 
@@ -70,6 +72,9 @@ public struct ConsoleConfigFile: Sendable, Equatable {
             case .readOnly:
                 guard let flag = value.bool else { throw fail("read_only must be true or false") }
                 readOnly = flag
+            case .bell:
+                guard let flag = value.bool else { throw fail("bell must be true or false") }
+                bell = flag
             case .keys:
                 guard case let .mapping(bindings) = value else { throw fail("keys must map actions to keys, e.g. accept: [a, ctrl-a]") }
                 for (actionNode, keysNode) in bindings {

@@ -103,6 +103,7 @@ public final class ConsoleLoop {
                     case .quit: continue
                     // The terminal is this thread's: the sequence goes out after the frame ncurses flushed.
                     case let .copyToClipboard(text): Clipboard.copy(text)
+                    case .ringBell: beep()
                     default: perform(effect)
                     }
                 }

@@ -11,8 +11,8 @@ import Yams
 public struct MemberdeckConfigFile {
     /// The top-level keys, in the order an error lists them.
     public enum Section: String, CaseIterable, Sendable {
-        /// The console's: key bindings, refresh interval, theme, mouse, read-only mode.
-        case keys, refresh, theme, mouse, readOnly = "read_only"
+        /// The console's: key bindings, refresh interval, theme, mouse, read-only mode, the bell.
+        case keys, refresh, theme, mouse, readOnly = "read_only", bell
         /// Named endpoints of every kind (`EndpointsFile`).
         case endpoints
         /// How far one listing may go (`PagingSettings`).

@@ -55,6 +55,7 @@ enum ConsoleLauncher {
                                        availableThemes: themes.availableNames(), availableClouds: cloudNames,
                                        availableEndpoints: endpoints.endpoints.map(\.name))
         settings.chooseCloudFirst = chooseCloudFirst
+        settings.bell = file.bell
         let noColor = !(context.environment["NO_COLOR"] ?? "").isEmpty
         let unicode = TerminalLocale.adopt()
         let connector = ConsoleConnector(context: context, firstCloud: firstCloud, sandbox: sandbox, endpoints: endpoints,

@@ -118,6 +118,7 @@ extension ConsoleUpdate {
         case var .success(rows):
             loaded = true
             prepare(state, pane, &rows)
+            if pane == .memberships { detail += inboxBell(&state, rows) }
             if pane == .images, rows.contains(where: { $0.isExpandable || $0.parentKey != nil }) {
                 state.records.tree = consume rows
                 rebuildTree(&state)
