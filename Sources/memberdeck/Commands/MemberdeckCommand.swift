@@ -15,7 +15,7 @@ struct MemberdeckCommand: AsyncParsableCommand {
         Exit codes: 0 done, 1 the server refused or could not be reached, 2 usage or configuration error (3: plan --check found changes).
         """,
         version: MemberdeckVersion.string,
-        subcommands: [ImagesCommand.self, MembersCommand.self, InboxCommand.self, SharedImagesCommand.self, MembershipsCommand.self, ProjectsCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ConfigCommand.self, EndpointsCommand.self, SandboxCommand.self]
+        subcommands: [ImagesCommand.self, MembersCommand.self, InboxCommand.self, WatchCommand.self, SharedImagesCommand.self, MembershipsCommand.self, ProjectsCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ConfigCommand.self, EndpointsCommand.self, SandboxCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
