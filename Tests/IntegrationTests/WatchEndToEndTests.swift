@@ -51,7 +51,7 @@ struct WatchEndToEndTests {
         }
     }
 
-    @Test("Bad input is one line and exit 2: an unknown image, a wrong interval, an output format watch has no lines for")
+    @Test("Bad input is one line and exit 2: an unknown image, a wrong interval, an output format watch has no lines for, a glance-v1 endpoint")
     func badInput() async throws {
         try ReferenceStack.requireConfigured()
         let unknown = try await cli.memberdeck(["watch", "--os-cloud", "owner", "--image", "no-such-image-\(UUID().uuidString.prefix(6))"])
@@ -62,5 +62,12 @@ struct WatchEndToEndTests {
                 "\(interval.stderr)")
         let yaml = try await cli.memberdeck(["watch", "--os-cloud", "owner", "-f", "yaml"])
         #expect(yaml.status == 2 && yaml.stderr.split(separator: "\n").count == 1, "\(yaml.stderr)")
+        // Glance v1 members have no status to watch: refused before anything is sent.
+        try FileManager.default.createDirectory(atPath: cli.home + "/config/memberdeck", withIntermediateDirectories: true)
+        let config = cli.home + "/config/memberdeck/config.yaml"
+        try "endpoints:\n  - name: old\n    kind: glance-v1\n    url: http://127.0.0.1:1/\n    auth_url: http://127.0.0.1:1/v3\n    username: u\n    project_name: p\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let v1 = try await cli.memberdeck(["watch", "--endpoint", "old"])
+        #expect(v1.status == 2 && v1.stderr == "memberdeck: error: watch follows Glance v2 image members: endpoint 'old' is glance-v1\n", "\(v1.stderr)")
     }
 }
