@@ -8,10 +8,11 @@ import Testing
 struct WatchHostileServerTests {
     let cli = CLI()
 
-    @Test("watch: a cut-short listing and a 500 are stale lines, never removals; the recovery says reconnected and shows the change")
+    @Test("watch: a cut-short listing and a 503 are stale lines, never removals; Retry-After is kept; the recovery says reconnected and shows the change")
     func watchStaleThenReconnected() async throws {
         // Each look starts with the listing of my shared images: the first is the baseline, the
-        // second never ends (cut at paging.max_items), the third is refused, the fourth has m1 accepted.
+        // second never ends (cut at paging.max_items), the third is refused with Retry-After (which
+        // --no-wait leaves to the watch's own retry), the fourth has m1 accepted.
         let looks = LookCounter()
         let (server, environment) = try await HostileCLI.start(cli) { request in
             if request.path.hasSuffix("/members") {
@@ -23,14 +24,14 @@ struct WatchHostileServerTests {
             let look = request.query("owner") == nil ? looks.value : looks.next()
             switch look {
             case 2: return Self.endlessPage(request)
-            case 3: return .json(500, object: ["error": ["message": "database on fire"]])
+            case 3: return .json(503, object: ["error": ["message": "database on fire"]], headers: [("Retry-After", "5")])
             default: return .json(200, object: ["images": [FakeOpenStack.image(id: "img-1", name: "golden")]])
             }
         }
         defer { Task { await server.stop() } }
         try FileManager.default.createDirectory(atPath: cli.home + "/config/memberdeck", withIntermediateDirectories: true)
         try "paging:\n  max_items: 5\n".write(toFile: cli.home + "/config/memberdeck/config.yaml", atomically: true, encoding: .utf8)
-        let watch = WatchProcess(cli: cli, ["watch", "--once", "-f", "json", "--interval", "1"], extraEnvironment: environment, limit: 60)
+        let watch = WatchProcess(cli: cli, ["watch", "--once", "-f", "json", "--interval", "1", "--no-wait"], extraEnvironment: environment, limit: 60)
         let result = try await watch.result()
         #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
         let lines = watch.jsonLines()
@@ -41,7 +42,8 @@ struct WatchHostileServerTests {
         let stale = stderr.filter { $0.hasPrefix("memberdeck: cloud 'hostile (RegionOne)': stale since ") }
         #expect(stale.count == 2, "\(result.stderr)")
         #expect(stale.first?.contains("stopped listing images") == true && stale.first?.hasSuffix("; retrying in 2s") == true, "\(result.stderr)")
-        #expect(stale.last?.contains("database on fire") == true && stale.last?.hasSuffix("; retrying in 4s") == true, "\(result.stderr)")
+        // The backoff's 4 s gives way to the server's 5.
+        #expect(stale.last?.contains("database on fire") == true && stale.last?.hasSuffix("; retrying in 5s") == true, "\(result.stderr)")
         #expect(stderr.filter { $0 == "memberdeck: cloud 'hostile (RegionOne)': reconnected" }.count == 1, "\(result.stderr)")
     }
 
