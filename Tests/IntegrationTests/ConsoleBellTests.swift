@@ -25,7 +25,7 @@ struct ConsoleBellTests {
         try await images.with(name: first) { firstImage in
             try await images.with(name: second) { secondImage in
                 _ = try await owner.addMember(imageID: firstImage.id, memberID: memberProject)
-                let console = try TmuxConsole(["--os-cloud", "member", "--refresh", "1"], cli: cli)
+                let console = try TmuxConsole(["--os-cloud", "member", "--refresh", "2"], cli: cli)
                 defer { console.close() }
                 try await console.waitFor("the first share, pending", timeout: 40) { ConsoleEndToEndTests.status(of: first, in: $0) == "pending" }
                 #expect(try await Self.bellFlag(console) == "0", "the first load rang the bell")
