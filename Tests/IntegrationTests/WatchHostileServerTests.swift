@@ -47,6 +47,19 @@ struct WatchHostileServerTests {
         #expect(stderr.filter { $0 == "memberdeck: cloud 'hostile (RegionOne)': reconnected" }.count == 1, "\(result.stderr)")
     }
 
+    @Test("watch --once on one cloud whose credentials are refused before the first look: one line and exit 1, not an endless wait")
+    func refusedCredentialsEndTheWatch() async throws {
+        let (server, environment) = try await HostileCLI.start(cli) { _ in
+            .json(403, object: ["error": ["message": "You are not authorized to perform the requested action."]])
+        }
+        defer { Task { await server.stop() } }
+        let watch = WatchProcess(cli: cli, ["watch", "--once", "--interval", "1"], extraEnvironment: environment, limit: 60)
+        let result = try await watch.result()
+        #expect(result.status == 1, "\(result.stdout) \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("memberdeck: error: ") && lines[0].contains("403"), "\(result.stderr)")
+    }
+
     /// A page of images with fresh ids and a `next` link that always goes on.
     static func endlessPage(_ request: HostileRequest) -> HostileReply {
         let page = Int(request.query("page") ?? "0") ?? 0

@@ -19,7 +19,9 @@ struct CloudWatch: Sendable {
 
     /// Returns after the first change with `once`; otherwise runs until cancelled. Throws only what
     /// no retry can mend: an image that does not exist, a configuration mistake.
-    func run(references: [String], interval: Double, once: Bool, output: WatchOutput) async throws {
+    /// `credentialsAreFatal`: a refusal of the credentials before the first look ends the watch
+    /// (one cloud); with several clouds it is retried, so the others go on.
+    func run(references: [String], interval: Double, once: Bool, credentialsAreFatal: Bool = true, output: WatchOutput) async throws {
         var freshness = Freshness()
         var images: [Image]?
         var previous: MemberWatchSnapshot?
@@ -35,6 +37,10 @@ struct CloudWatch: Sendable {
                 if Task.isCancelled { return }
                 let failure = MembershipError.wrapping(error)
                 if case .configuration = failure { throw failure }
+                // Credentials refused before the first look are not a cloud being away: waiting
+                // would leave a script's `--once` hanging on a wrong password. Later on, a refusal
+                // (an expiring token, a policy change) is retried like any failure.
+                if previous == nil, credentialsAreFatal, failure.httpStatus == 401 || failure.httpStatus == 403 { throw failure }
                 let now = Date()
                 freshness.failed(failure.description, now: now, notBefore: failure.retryAfter.map { now.addingTimeInterval($0) })
                 let retryAt = freshness.retryAt ?? now

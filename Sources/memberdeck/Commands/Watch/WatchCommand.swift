@@ -12,7 +12,7 @@ struct WatchCommand: AsyncParsableCommand {
         abstract: "Print member status changes as they happen: your images' members and the shares offered to your project.",
         discussion: """
         The first look is the baseline; after it, each change is one line (-f json: one JSON object per line): a member added, its status changed (pending → accepted …) or removed, a share offered to your project, its status changed or withdrawn. It looks every --interval seconds (default: config.yaml's refresh, else 10), each cloud at once with --cloud NAME or --all-clouds.
-        A cloud that fails is one stderr line saying since when it is stale and when it is tried again (2, 4, 8 … 60 s, or when the server said); it says 'reconnected' when it answers again. A failed or cut-short read is never compared: it reports nothing.
+        A cloud that fails is one stderr line saying since when it is stale and when it is tried again (2, 4, 8 … 60 s, or when the server said); it says 'reconnected' when it answers again. A failed or cut-short read is never compared: it reports nothing. Watching one cloud, credentials refused (401, 403) before the first look end the watch (exit 1).
         Runs until interrupted (exit 0); --once exits 0 after the first change it prints. Glance v2 and Rackspace only: endpoints of other kinds are refused (exit 2).
         """
     )
@@ -68,9 +68,10 @@ struct WatchCommand: AsyncParsableCommand {
         })
         let references = images
         let once = self.once
+        let alone = watches.count == 1
         try await withThrowingTaskGroup(of: Void.self) { group in
             for watch in watches {
-                group.addTask { try await watch.run(references: references, interval: seconds, once: once, output: output) }
+                group.addTask { try await watch.run(references: references, interval: seconds, once: once, credentialsAreFatal: alone, output: output) }
             }
             // The first cloud to finish (its --once change printed, or a mistake thrown) ends the watch.
             try await group.next()
