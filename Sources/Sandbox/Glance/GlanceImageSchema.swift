@@ -4,7 +4,9 @@ import Foundation
 /// order, and jsonschema's check of one `{property: value}` pair against it, which Glance's PATCH
 /// deserializer makes before it looks at the image. The 400 repeats jsonschema's whole message (the
 /// property's schema and the value, pretty-printed as Python prints them), so the schemas here must be
-/// Glance's own, descriptions included.
+/// Glance's own, descriptions included: a test checks each against the document the sandbox serves
+/// (`GlanceSchemaDocuments.image`). They stay written out here because the check follows the keywords
+/// in Glance's order, which a parsed document does not keep.
 enum GlanceImageSchema {
     private static let nullOrString: JSONValue = .array([.string("null"), .string("string")])
 

@@ -26,6 +26,7 @@ public enum GlanceModule: SandboxModule {
         let image = router.group("image").add(middleware: RequestLineLimitMiddleware(root: root)).add(middleware: GlanceRequestMiddleware(database: database)).add(middleware: BodyLimitMiddleware(limit: bodyLimit))
         GlanceImageRoutes.add(to: image, database: database)
         GlanceMemberRoutes.add(to: image, database: database)
+        GlanceSchemaRoutes.add(to: image, database: database)
         GlanceVersions.add(to: image, database: database)
         let legacy = router.group("image-v1").add(middleware: GlanceRequestMiddleware(database: database)).add(middleware: BodyLimitMiddleware(limit: bodyLimit))
         GlanceV1Routes.add(to: legacy, database: database)
