@@ -20,7 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Already resolved for Hummingbird; named here so `sandbox serve` can stop it gracefully.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        // Already in the graph through swift-certificates; SHA-256 and HMAC for the token cache.
+        // Already in the graph through swift-certificates; SHA-256 and HMAC for the token cache, MD5 and
+        // SHA-512 for the sandbox's image data.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
@@ -53,6 +54,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // MD5 and SHA-512 of uploaded image data (Glance's checksum and os_hash_value).
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The console's model, input and update: values and pure functions, no I/O and no clock.

@@ -20,6 +20,8 @@ struct GlanceImageRecord: Sendable {
     var osHashAlgo: String?
     var osHashValue: String?
     var tags: [String]
+    /// The store holding the image's data (Glance names it when the operator enabled several); nil without data.
+    var stores: String?
     var createdAt: String
     var updatedAt: String
 
@@ -41,6 +43,7 @@ struct GlanceImageRecord: Sendable {
         osHashAlgo = row["os_hash_algo"]
         osHashValue = row["os_hash_value"]
         tags = (try? JSONDecoder().decode([String].self, from: Data((row["tags"] as String).utf8))) ?? []
+        stores = row["stores"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
     }
@@ -65,6 +68,7 @@ struct GlanceImageRecord: Sendable {
         self.osHashAlgo = checksum == nil ? nil : "sha512"
         self.osHashValue = nil
         self.tags = tags
+        self.stores = nil
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -90,7 +94,7 @@ struct GlanceImageRecord: Sendable {
     }
 
     var json: JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("name", .optional(name)), ("disk_format", .optional(diskFormat)), ("container_format", .optional(containerFormat)),
             ("visibility", .string(visibility)), ("size", .optional(size)), ("virtual_size", .optional(virtualSize)),
             ("status", .string(status)), ("checksum", .optional(checksum)), ("protected", .bool(isProtected)),
@@ -98,7 +102,10 @@ struct GlanceImageRecord: Sendable {
             ("os_hash_algo", .optional(osHashAlgo)), ("os_hash_value", .optional(osHashValue)), ("id", .string(id)),
             ("created_at", .string(createdAt)), ("updated_at", .string(updatedAt)), ("tags", .array(tags.map(JSONValue.string))),
             ("self", .string("/v2/images/\(id)")), ("file", .string("/v2/images/\(id)/file")), ("schema", .string("/v2/schemas/image")),
-        ])
+        ]
+        // Glance adds `stores` last, and only for an image whose data a store holds.
+        if let stores { pairs.append(("stores", .string(stores))) }
+        return .object(pairs)
     }
 
     /// The value a sort key compares (`nil` sorts first, as SQL NULLs do ascending).

@@ -3,14 +3,15 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 
-/// Images: list, show, create (a record without data, as `openstack image create` without a file makes),
+/// Images: list, show, create (a record without data, as `openstack image create` without a file makes; its
+/// data is `GlanceImageDataRoutes`'),
 /// update (JSON patch: visibility, name and the other core properties) and delete. Creating, updating and
 /// deleting let scripts and tests set up the data they need; an image must be shared to have members.
 enum GlanceImageRoutes {
     static let diskFormats = ["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"]
     static let containerFormats = ["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"]
 
-    static func add(to group: RouterGroup<SandboxRequestContext>, database: SandboxDatabase) {
+    static func add(to group: RouterGroup<SandboxRequestContext>, database: SandboxDatabase, files: GlanceImageFiles) {
         group.get("v2/images") { request, _ in
             let caller = try await GlanceAuth.caller(request, database: database)
             guard GlancePath.isDecodable(request.uri.query ?? "") else {
@@ -72,6 +73,8 @@ enum GlanceImageRoutes {
                 try db.execute(sql: "UPDATE gl_image SET deleted = 1, status = 'deleted', updated_at = ? WHERE id = ?",
                                arguments: [SandboxClock.iso8601Seconds(Date()), image.id])
                 try db.execute(sql: "UPDATE gl_member SET deleted = 1 WHERE image_id = ?", arguments: [image.id])
+                // Inside the transaction, so that an upload finishing now finds the image deleted (`finish`).
+                files.remove(image.id)
             }
             return SandboxResponse.empty(status: .noContent)
         }

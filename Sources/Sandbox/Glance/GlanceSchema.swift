@@ -22,6 +22,10 @@ enum GlanceSchema {
                 CREATE INDEX gl_member_member ON gl_member(member);
                 """)
         }
+        // Image data: the store an uploaded image's data is in (`GlanceImageDataRoutes`).
+        migrator.registerMigration("glance.v2.stores") { db in
+            try db.execute(sql: "ALTER TABLE gl_image ADD COLUMN stores TEXT")
+        }
     }
 
     static let tables = ["gl_member", "gl_image"]

@@ -72,7 +72,8 @@ enum RackspaceRoutes {
             await environment.throttle.set(nil)
             return SandboxResponse.empty(status: .noContent)
         }
-        GlanceImageRoutes.add(to: group, database: database)
+        // The same images as `/image`: deleting one here removes its data too.
+        GlanceImageRoutes.add(to: group, database: database, files: GlanceImageFiles(databasePath: database.path, limit: environment.imageSizeCap))
         GlanceMemberRoutes.add(to: group, database: database)
         GlanceVersions.add(to: group, database: database)
     }

@@ -8,10 +8,14 @@ public struct SandboxRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The listening socket's address, from which the sandbox's absolute URLs are built (`SandboxOrigin`).
     public let localAddress: SocketAddress?
+    /// The connection, which a route refusing an endless body closes for reading: Hummingbird would
+    /// otherwise read and drop the rest of the body, however long, before the next request.
+    let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         localAddress = source.channel.localAddress
+        channel = source.channel
     }
 
     /// How much of the body the routes read; each protocol's routes set their own (`BodyLimitMiddleware`).

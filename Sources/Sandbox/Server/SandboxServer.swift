@@ -76,8 +76,9 @@ public enum SandboxServer {
     }
 
     /// Starts listening in the background and returns once the port is bound.
-    public static func start(database: SandboxDatabase, listen: SandboxListenOptions = .init(), logger: Logger = quietLogger) async throws -> RunningSandbox {
-        let environment = SandboxEnvironment(database: database, throttle: ThrottleSwitch())
+    public static func start(database: SandboxDatabase, listen: SandboxListenOptions = .init(), logger: Logger = quietLogger,
+                             imageSizeCap: Int = SandboxEnvironment.defaultImageSizeCap) async throws -> RunningSandbox {
+        let environment = SandboxEnvironment(database: database, throttle: ThrottleSwitch(), imageSizeCap: imageSizeCap)
         let ready = BoundPort()
         let app = Application(
             router: router(environment: environment),
@@ -98,8 +99,9 @@ public enum SandboxServer {
     /// Serves until `stop` is requested, then shuts down gracefully (requests in flight finish) and
     /// returns; `onReady` gets the base URL once the port is bound.
     public static func serve(database: SandboxDatabase, listen: SandboxListenOptions, logger: Logger, stop: SandboxStop,
+                             imageSizeCap: Int = SandboxEnvironment.defaultImageSizeCap,
                              onReady: @escaping @Sendable (String) -> Void) async throws {
-        let environment = SandboxEnvironment(database: database, throttle: ThrottleSwitch())
+        let environment = SandboxEnvironment(database: database, throttle: ThrottleSwitch(), imageSizeCap: imageSizeCap)
         let app = Application(
             router: router(environment: environment),
             configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: nil),

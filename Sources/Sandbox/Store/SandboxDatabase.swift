@@ -74,7 +74,8 @@ public final class SandboxDatabase: Sendable {
         try await pool.write(body)
     }
 
-    /// Empties every table and inserts `seed` again, in one transaction.
+    /// Empties every table and inserts `seed` again, in one transaction; then removes the files the
+    /// modules keep beside the database (image data), which no row names any more.
     public func reset(to seed: SandboxSeed) async throws {
         try await pool.write { db in
             for module in Self.modules.reversed() {
@@ -82,6 +83,7 @@ public final class SandboxDatabase: Sendable {
             }
             try Self.applySeed(seed, in: db)
         }
+        for module in Self.modules { try module.removeFiles(of: self) }
     }
 
     /// The seed the data started from (`demo` or `empty`), or nil before seeding.

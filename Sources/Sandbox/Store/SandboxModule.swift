@@ -21,6 +21,14 @@ public protocol SandboxModule: Sendable {
     static func seed(_ seed: SandboxSeed, in db: Database) throws
     /// Adds the module's routes.
     static func addRoutes(to router: Router<SandboxRequestContext>, environment: SandboxEnvironment)
+    /// Removes what the module keeps beside the SQLite file (Glance's image data), after `sandbox reset`
+    /// emptied its tables.
+    static func removeFiles(of database: SandboxDatabase) throws
+}
+
+extension SandboxModule {
+    /// Most modules keep everything in their tables.
+    public static func removeFiles(of database: SandboxDatabase) throws {}
 }
 
 /// What routes share: the database and the in-memory switches tests use (throttling, latency).
@@ -28,10 +36,17 @@ public struct SandboxEnvironment: Sendable {
     public let database: SandboxDatabase
     public let throttle: ThrottleSwitch
     public let writeLatency: WriteLatency
+    /// The largest image upload, in bytes (Glance's `image_size_cap`).
+    public let imageSizeCap: Int
 
-    public init(database: SandboxDatabase, throttle: ThrottleSwitch, writeLatency: WriteLatency = WriteLatency()) {
+    public init(database: SandboxDatabase, throttle: ThrottleSwitch, writeLatency: WriteLatency = WriteLatency(),
+                imageSizeCap: Int = SandboxEnvironment.defaultImageSizeCap) {
         self.database = database
         self.throttle = throttle
         self.writeLatency = writeLatency
+        self.imageSizeCap = imageSizeCap
     }
+
+    /// 1 GiB: Glance's own default (1 TiB) is far past what a sandbox on a developer's disk should take.
+    public static let defaultImageSizeCap = 1 << 30
 }
