@@ -13,7 +13,7 @@ struct DifferentialTests {
         let directory = NSTemporaryDirectory() + "memberdeck-diff-" + UUID().uuidString.prefix(8)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = try await SandboxDatabase.open(path: directory + "/sandbox.sqlite", seedIfNew: .demo)
-        let sandbox = try await SandboxServer.start(database: database)
+        let sandbox = try await SandboxServer.start(database: database, imageSizeCap: DifferentialScenario.imageSizeCap)
         let local = DifferentialTarget(label: "sandbox", identityURL: sandbox.urls.identity, imageURL: sandbox.urls.image, accounts: [
             .owner: .init(user: "olivia", password: "sandbox", project: "imaging"),
             .member: .init(user: "cora", password: "sandbox", project: "analytics"),

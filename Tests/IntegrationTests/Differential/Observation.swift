@@ -12,12 +12,15 @@ struct Observation: Equatable, CustomStringConvertible {
     var authenticates: Bool
     var hasRequestID: Bool
     var contentKind: String
+    /// A download's `Content-MD5` (the same data on both sides has the same one).
+    var contentMD5: String?
 
     init(_ exchange: Exchange, target: DifferentialTarget, compareBody: Bool = false) {
         status = exchange.status
         allow = exchange.headers.first(name: "Allow")
         authenticates = exchange.headers.first(name: "WWW-Authenticate") != nil
         hasRequestID = exchange.headers.first(name: "x-openstack-request-id") != nil
+        contentMD5 = exchange.headers.first(name: "Content-MD5")
         let type = exchange.headers.first(name: "Content-Type") ?? ""
         contentKind = type.contains("json") ? "json" : type.contains("html") ? "html" : type.contains("plain") ? "plain" : (exchange.body.isEmpty ? "empty" : type)
         if let json = exchange.json, type.contains("json") {
@@ -49,6 +52,6 @@ struct Observation: Equatable, CustomStringConvertible {
     }
 
     var description: String {
-        "\(status) \(contentKind) message=\(message.map { "\"\($0)\"" } ?? "nil") allow=\(allow ?? "-") www-auth=\(authenticates) request-id=\(hasRequestID) keys=\(keys)"
+        "\(status) \(contentKind) message=\(message.map { "\"\($0)\"" } ?? "nil") allow=\(allow ?? "-") www-auth=\(authenticates) request-id=\(hasRequestID)\(contentMD5.map { " md5=" + $0 } ?? "") keys=\(keys)"
     }
 }
