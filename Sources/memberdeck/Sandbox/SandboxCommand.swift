@@ -32,10 +32,15 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Port to listen on (default: 0, a free port).", valueName: "port"))
         var port = 0
 
+        @Option(help: ArgumentHelp("Largest image upload in bytes, Glance's image_size_cap (default: 1073741824, 1 GiB).", valueName: "bytes"))
+        var imageSizeCap = SandboxEnvironment.defaultImageSizeCap
+
         @OptionGroup var storage: DataOptions
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
+            // Glance's own option has the same minimum.
+            guard imageSizeCap >= 1 else { throw ValidationError("--image-size-cap must be at least 1, not \(imageSizeCap)") }
         }
 
         func run() async throws {
@@ -54,7 +59,7 @@ struct SandboxCommand: AsyncParsableCommand {
             let stop = SandboxStop()
             StopSignals.install { _ in Task { await stop.request() } }
             do {
-                try await SandboxServer.serve(database: database, listen: listen, logger: logger, stop: stop) { base in
+                try await SandboxServer.serve(database: database, listen: listen, logger: logger, stop: stop, imageSizeCap: imageSizeCap) { base in
                     // Written straight to the descriptor: a script reading the URL must not wait for a buffer.
                     FileHandle.standardOutput.write(Data((SandboxBanner.text(urls: SandboxURLs(base: base), dataPath: path) + "\n").utf8))
                 }
