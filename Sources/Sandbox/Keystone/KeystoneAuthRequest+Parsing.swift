@@ -10,7 +10,10 @@ struct KeystoneAuthAttempt {
     }
 
     enum Scope {
+        /// No scope asked for: Keystone scopes to the user's default project.
         case none
+        /// `"scope": "unscoped"`: a token without a project, even for a user with a default project.
+        case unscoped
         case project(id: String?, name: String?)
         case unsupported
     }
@@ -63,11 +66,19 @@ struct KeystoneAuthAttempt {
             // Application credentials, TOTP and the rest are not part of the sandbox's Keystone subset.
             throw KeystoneFault(status: .unauthorized, message: "Attempted to authenticate with an unsupported method.")
         }
-        return KeystoneAuthAttempt(methods: names, identity: parsedIdentity, scope: parseScope(auth["scope"]))
+        return KeystoneAuthAttempt(methods: names, identity: parsedIdentity, scope: try parseScope(auth["scope"]))
     }
 
-    private static func parseScope(_ scope: JSONValue?) -> Scope {
-        guard let scope, scope.isObject else { return .none }
+    /// Keystone refuses a scope naming none of its kinds before it looks at the credentials (observed: the
+    /// same 400 with a wrong password); an object naming another kind than a project is beyond the sandbox.
+    private static func parseScope(_ scope: JSONValue?) throws -> Scope {
+        guard let scope else { return .none }
+        let kinds = ["system", "project", "domain", "OS-TRUST:trust"]
+        if scope.stringValue == "unscoped" { return .unscoped }
+        guard scope.isObject, scope.objectKeys.contains(where: kinds.contains) else {
+            guard scope.isObject || scope.stringValue != nil else { return .none }
+            throw KeystoneFault.badRequest("Expecting to find system, project, domain, OS-TRUST:trust or unscoped in scope.")
+        }
         if let project = scope["project"], project.isObject {
             return .project(id: project["id"]?.stringValue, name: project["name"]?.stringValue)
         }

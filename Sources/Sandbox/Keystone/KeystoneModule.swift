@@ -4,7 +4,8 @@ import HTTPTypes
 import Hummingbird
 
 /// The Keystone v3 subset: password and token authentication with a service catalog, token validation
-/// and revocation, and reading projects (the user's own, or any for an admin). Served under `/identity/v3`.
+/// and revocation, the catalog on its own, and reading projects, users and the domain (one's own, or any
+/// for an admin). Served under `/identity/v3`.
 public enum KeystoneModule: SandboxModule {
     static let root = "/identity/v3"
 
@@ -26,6 +27,9 @@ public enum KeystoneModule: SandboxModule {
         }
         KeystoneTokenRoutes.add(to: router, database: database)
         KeystoneProjectRoutes.add(to: router, database: database)
+        KeystoneUserRoutes.add(to: router, database: database)
+        KeystoneDomainRoutes.add(to: router, database: database)
+        KeystoneCatalogRoutes.add(to: router, database: database)
     }
 
     /// oslo.middleware's sizelimit in front of Keystone: `max_request_body_size` (114688 bytes by default).
@@ -59,6 +63,8 @@ public enum KeystoneModule: SandboxModule {
         switch attempt.scope {
         case .unsupported:
             return nil
+        case .unscoped:
+            projectID = nil
         case .none:
             // Keystone scopes to the default project when none is asked for, or to the token's own scope.
             projectID = try inheritedProject ?? String.fetchOne(db, sql: "SELECT default_project_id FROM ks_user WHERE id = ?", arguments: [userID])

@@ -2,8 +2,8 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 
-/// `GET /v3/auth/projects`, `GET /v3/projects` and `GET /v3/projects/{id}` under Keystone 30's default
-/// policies, as observed on the reference stack:
+/// `GET /v3/auth/projects`, `GET /v3/projects` and `GET /v3/projects/{id}` (and their `HEAD`s) under
+/// Keystone 30's default policies, as observed on the reference stack:
 /// - any valid token (scoped or not) lists the projects its user has a role on;
 /// - listing every project (filtered by `name`, `domain_id`, `enabled`) takes the admin role, else 403
 ///   `identity:list_projects`;
@@ -11,38 +11,27 @@ import Hummingbird
 ///   scoped to it; anyone else gets 403 `identity:get_project`, whether the project exists or not.
 enum KeystoneProjectRoutes {
     static func add(to router: RouterGroup<SandboxRequestContext>, database: SandboxDatabase) {
-        router.get("v3/auth/projects") { request, _ in
-            let caller = try await caller(request, database)
+        KeystoneAccess.getAndHead(router, "v3/auth/projects") { request, _ in
+            let caller = try await KeystoneAccess.caller(request, database)
             let projects = try await database.read { db in
                 try fetch(db, where: "id IN (SELECT project_id FROM ks_assignment WHERE user_id = ?)", [caller.userID])
             }
             return list(projects, request: request, path: "/auth/projects")
         }
-        router.get("v3/projects") { request, _ in
-            let caller = try await caller(request, database)
-            guard caller.isAdmin else { throw forbidden("identity:list_projects") }
-            var name: String?
-            var matchesNothing = false
-            for (key, value) in request.orderedQuery {
-                switch key {
-                case "name": name = value
-                // Every sandbox project is an enabled project of the default domain.
-                case "domain_id": matchesNothing = matchesNothing || value != KeystoneDirectory.domainID
-                case "enabled": matchesNothing = matchesNothing || !["true", "1", "yes", "on", ""].contains(value.lowercased())
-                default: break
-                }
-            }
-            let filter = name
+        KeystoneAccess.getAndHead(router, "v3/projects") { request, _ in
+            let caller = try await KeystoneAccess.caller(request, database)
+            guard caller.isAdmin else { throw KeystoneAccess.forbidden("identity:list_projects") }
+            let (name, matchesNothing) = KeystoneAccess.filters(request)
             let projects: [Project] = matchesNothing ? [] : try await database.read { db in
-                guard let filter else { return try fetch(db, where: "1", []) }
-                return try fetch(db, where: "name = \(ExactText.placeholder)", [ExactText.argument(filter)])
+                guard let name else { return try fetch(db, where: "1", []) }
+                return try fetch(db, where: "name = \(ExactText.placeholder)", [ExactText.argument(name)])
             }
             return list(projects, request: request, path: "/projects")
         }
-        router.get("v3/projects/:id") { request, context in
-            let caller = try await caller(request, database)
+        KeystoneAccess.getAndHead(router, "v3/projects/:id") { request, context in
+            let caller = try await KeystoneAccess.caller(request, database)
             let id = context.parameters.get("id") ?? ""
-            guard caller.isAdmin || caller.projectID == id else { throw forbidden("identity:get_project") }
+            guard caller.isAdmin || caller.projectID == id else { throw KeystoneAccess.forbidden("identity:get_project") }
             let found = try await database.read { db in try fetch(db, where: "id = \(ExactText.placeholder)", [ExactText.argument(id)]) }
             guard let project = found.first else {
                 throw KeystoneFault(status: .notFound, message: "Could not find project: \(id).")
@@ -57,17 +46,6 @@ enum KeystoneProjectRoutes {
         let description: String
     }
 
-    static func caller(_ request: Request, _ database: SandboxDatabase) async throws -> KeystoneCaller {
-        guard let caller = try await database.keystoneCaller(token: request.header("X-Auth-Token")) else {
-            throw KeystoneFault.unauthorized(request)
-        }
-        return caller
-    }
-
-    static func forbidden(_ action: String) -> KeystoneFault {
-        KeystoneFault(status: .forbidden, message: "You are not authorized to perform the requested action: \(action).")
-    }
-
     static func fetch(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [Project] {
         try Row.fetchAll(db, sql: "SELECT id, name, description FROM ks_project WHERE \(condition) ORDER BY id", arguments: arguments).map {
             Project(id: $0["id"], name: $0["name"], description: $0["description"])
@@ -79,16 +57,11 @@ enum KeystoneProjectRoutes {
             ("id", .string(project.id)), ("name", .string(project.name)), ("domain_id", .string(KeystoneDirectory.domainID)),
             ("description", .string(project.description)), ("enabled", .bool(true)), ("parent_id", .string(KeystoneDirectory.domainID)),
             ("is_domain", .bool(false)), ("tags", .array([])), ("options", .object([])),
-            ("links", .object([("self", .string(request.origin + KeystoneModule.root + "/projects/" + project.id))])),
+            ("links", KeystoneAccess.link("/projects/" + project.id, request: request)),
         ])
     }
 
-    /// `{"projects": […], "links": {"next": null, "self": …, "previous": null}}`; `self` keeps the query.
     static func list(_ projects: [Project], request: Request, path: String) -> Response {
-        let query = request.uri.query.map { "?" + $0 } ?? ""
-        return SandboxResponse.json(.object([
-            ("projects", .array(projects.map { body($0, request: request) })),
-            ("links", .object([("next", .null), ("self", .string(request.origin + KeystoneModule.root + path + query)), ("previous", .null)])),
-        ]))
+        KeystoneAccess.list("projects", projects.map { body($0, request: request) }, request: request, path: path)
     }
 }
