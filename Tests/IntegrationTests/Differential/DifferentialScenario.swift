@@ -32,6 +32,7 @@ enum DifferentialScenario {
             headers: [("X-Auth-Token", target.tokens[.owner]!), ("X-Subject-Token", target.tokens[.owner]!)]))
         try await recordTokenPolicy(on: target) { record($0, $1) }
         try await recordProjects(on: target) { record($0, $1) }
+        try await recordIdentity(on: target) { record($0, $1) }
         // JSON nested past Python's recursion limit ends in gunicorn's 500 page.
         let deep = #"{"x":"# + String(repeating: "[", count: 999) + String(repeating: "]", count: 999) + "}"
         record("keystone: JSON nested 1000 deep", try await target.keystone(.POST, "/auth/tokens", body: deep), compareBody: true)
@@ -207,51 +208,5 @@ enum DifferentialScenario {
         record("update: PUT on an image", try await target.glance(.PUT, image, as: .owner, body: "{}"), false)
         record("update: PATCH on the list", try await target.glance(.PATCH, "/v2/images", as: .owner, body: "[]", contentType: v21), false)
         record("update: delete the image", try await target.glance(.DELETE, image, as: .owner), false)
-    }
-
-    /// Who may read which projects (memberdeck names members by them): a user its own, an admin any.
-    private static func recordProjects(on target: DifferentialTarget, _ record: (String, Exchange) -> Void) async throws {
-        func get(_ path: String, as actor: DifferentialTarget.Actor?) async throws -> Exchange {
-            try await target.keystone(.GET, path, headers: actor.map { [("X-Auth-Token", target.tokens[$0]!)] } ?? [])
-        }
-        let memberProject = target.accounts[.member]!.project
-        record("projects: the user's own", try await get("/auth/projects", as: .owner))
-        record("projects: no token", try await get("/auth/projects", as: nil))
-        record("projects: a user cannot list them all", try await get("/projects", as: .owner))
-        record("projects: nor by name", try await get("/projects?name=\(memberProject)", as: .owner))
-        record("projects: a user reads its own project", try await get("/projects/<project:owner>", as: .owner))
-        record("projects: but not another's", try await get("/projects/<project:member>", as: .owner))
-        record("projects: nor one that does not exist", try await get("/projects/\(missingMarker)", as: .owner))
-        record("projects: an admin finds one by name", try await get("/projects?name=\(memberProject)", as: .admin))
-        record("projects: an admin finds no unknown name", try await get("/projects?name=no-such-project-\(missingMarker)", as: .admin))
-        record("projects: an admin reads another's project", try await get("/projects/<project:member>", as: .admin))
-        record("projects: an admin reads a missing one", try await get("/projects/\(missingMarker)", as: .admin))
-    }
-
-    /// Who may validate (GET), check (HEAD) and revoke (DELETE) whose token: its own user and an admin.
-    private static func recordTokenPolicy(on target: DifferentialTarget, _ record: (String, Exchange) -> Void) async throws {
-        func tokens(_ method: HTTPMethod, as caller: String, subject: String?) async throws -> Exchange {
-            var headers = [("X-Auth-Token", caller)]
-            if let subject { headers.append(("X-Subject-Token", subject)) }
-            return try await target.keystone(method, "/auth/tokens", headers: headers)
-        }
-        let owner = target.tokens[.owner]!, member = target.tokens[.member]!, admin = target.tokens[.admin]!
-        record("tokens: HEAD own token", try await tokens(.HEAD, as: owner, subject: owner))
-        record("tokens: validate own token from another login", try await tokens(.GET, as: owner, subject: try await target.freshToken(.owner)))
-        record("tokens: member validates the owner's token", try await tokens(.GET, as: member, subject: owner))
-        record("tokens: HEAD member checks the owner's token", try await tokens(.HEAD, as: member, subject: owner))
-        record("tokens: admin validates the owner's token", try await tokens(.GET, as: admin, subject: owner))
-        record("tokens: HEAD admin checks the owner's token", try await tokens(.HEAD, as: admin, subject: owner))
-        record("tokens: member revokes the owner's token", try await tokens(.DELETE, as: member, subject: owner))
-        record("tokens: the owner's token survived", try await tokens(.GET, as: owner, subject: owner))
-        record("tokens: member without a subject", try await tokens(.GET, as: member, subject: nil))
-        record("tokens: admin without a subject", try await tokens(.GET, as: admin, subject: nil))
-        record("tokens: an empty subject", try await tokens(.GET, as: member, subject: ""))
-        record("tokens: a subject that is no token", try await tokens(.DELETE, as: member, subject: "not-a-token"))
-        record("tokens: a caller that is no token", try await tokens(.HEAD, as: "not-a-token", subject: owner))
-        let second = try await target.freshToken(.member)
-        record("tokens: member revokes its own second token", try await tokens(.DELETE, as: member, subject: second))
-        record("tokens: the revoked token fails to validate", try await tokens(.GET, as: member, subject: second))
-        record("tokens: admin revokes another's token", try await tokens(.DELETE, as: admin, subject: try await target.freshToken(.owner)))
     }
 }
