@@ -72,7 +72,10 @@ final class TmuxConsole: @unchecked Sendable {
 
     /// Waits until `condition` holds for the screen; fails the test with the last screen otherwise.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+    /// The default wait is generous because it is only a bound: the full suite shares one
+    /// single-worker Keystone and Glance, and a console's first inbox read can queue behind
+    /// other suites' requests for well over 15 s. A screen that is already right returns at once.
+    func waitFor(_ what: String, timeout: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
                  _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
@@ -86,7 +89,7 @@ final class TmuxConsole: @unchecked Sendable {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+    func waitFor(text: String, timeout: Double = 60, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         try await waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
