@@ -27,10 +27,10 @@ struct ConsoleBellTests {
                 _ = try await owner.addMember(imageID: firstImage.id, memberID: memberProject)
                 let console = try TmuxConsole(["--os-cloud", "member", "--refresh", "2"], cli: cli)
                 defer { console.close() }
-                try await console.waitFor("the first share, pending", timeout: 40) { ConsoleEndToEndTests.status(of: first, in: $0) == "pending" }
+                try await console.waitFor("the first share, pending") { ConsoleEndToEndTests.status(of: first, in: $0) == "pending" }
                 #expect(try await Self.bellFlag(console) == "0", "the first load rang the bell")
                 _ = try await owner.addMember(imageID: secondImage.id, memberID: memberProject)
-                try await console.waitFor("the second share, pending", timeout: 20) { ConsoleEndToEndTests.status(of: second, in: $0) == "pending" }
+                try await console.waitFor("the second share, pending") { ConsoleEndToEndTests.status(of: second, in: $0) == "pending" }
                 // The bell goes out before the frame that shows the row, but tmux marks the window in a
                 // later turn of its loop: wait for the mark (and a second for its absence with bell: false).
                 let deadline = Date().addingTimeInterval(bell ? 5 : 1)

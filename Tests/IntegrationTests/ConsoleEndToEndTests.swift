@@ -35,7 +35,7 @@ struct ConsoleEndToEndTests {
             try await console.type("/" + name)
             try await console.send("Enter")
             try await console.send("a")
-            try await console.waitFor("accepted on screen", timeout: 30) { Self.status(of: name, in: $0) == "accepted" }
+            try await console.waitFor("accepted on screen") { Self.status(of: name, in: $0) == "accepted" }
             #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
 
             try await console.send("r")
@@ -44,7 +44,7 @@ struct ConsoleEndToEndTests {
 
             // Changed elsewhere (the CLI would do the same): the next refresh shows it.
             _ = try await member.updateMember(imageID: image.id, memberID: memberProject, status: .pending)
-            try await console.waitFor("the outside change after a refresh", timeout: 10) { Self.status(of: name, in: $0) == "pending" }
+            try await console.waitFor("the outside change after a refresh") { Self.status(of: name, in: $0) == "pending" }
 
             try await console.send("q")
             let after = try await console.waitFor(text: "EXITED:0")

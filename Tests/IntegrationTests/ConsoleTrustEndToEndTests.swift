@@ -50,14 +50,14 @@ struct ConsoleTrustEndToEndTests {
             try await console.send("Enter")
             // The inbox has loaded (and, when it holds other shares, filtered): no status shows for the image anywhere.
             // An admin's inbox reads every candidate's member record: under a loaded stack it takes a while.
-            let before = try await console.waitFor("the inbox loaded", timeout: 40) {
+            let before = try await console.waitFor("the inbox loaded") {
                 $0.contains("nothing matches /\(name)") || $0.contains("no shares offered to your project")
             }
             #expect(Self.shareCell(of: name, in: before) == nil && Self.inboxStatus(of: name, in: before) == nil, "\(before)")
 
             // Offered to the admin's project: the next refresh shows it, pending, and a accepts it.
             _ = try await owner.addMember(imageID: image.id, memberID: adminProject)
-            try await console.waitFor("the admin's own share, pending", timeout: 20) {
+            try await console.waitFor("the admin's own share, pending") {
                 Self.inboxStatus(of: name, in: $0) == "pending" && Self.shareCell(of: name, in: $0) == "pending"
             }
             try await console.send("a")

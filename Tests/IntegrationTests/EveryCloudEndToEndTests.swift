@@ -227,17 +227,17 @@ struct EveryCloudConsoleTests {
             try await console.send("+")
             try await console.type("member")
             try await console.send("Enter")
-            try await console.waitFor("the offer naming the member cloud", timeout: 30) { screen in
+            try await console.waitFor("the offer naming the member cloud") { screen in
                 screen.contains("─ Accept as the member ─") && screen.contains("credentials") && screen.contains("[ Accept ]")
             }
             #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "pending")
             try await console.send("y")
-            try await console.waitFor(text: "pending → accepted (as cloud 'member')", timeout: 30)
+            try await console.waitFor(text: "pending → accepted (as cloud 'member')")
             #expect(try await owner.member(imageID: image.id, memberID: memberProject).status == "accepted")
             // w on the member's row: every image of the owner shared with it, this one accepted.
             try await console.send("Tab")
             try await console.send("w")
-            try await console.waitFor("the images shared with member", timeout: 30) { screen in
+            try await console.waitFor("the images shared with member") { screen in
                 screen.contains("Images shared with member")
                     && TmuxConsole.line(containing: image.id, in: screen).map { $0.contains("accepted") && $0.contains(name) } == true
             }

@@ -144,7 +144,7 @@ struct ManifestEndToEndTests {
             try await declined.waitFor(text: "[y/N]", timeout: 60)
             try await declined.type("n")
             try await declined.send("Enter")
-            try await declined.waitFor(text: "EXITED:1", timeout: 30)
+            try await declined.waitFor(text: "EXITED:1")
             #expect(try await owner.members(imageID: image.id).isEmpty)
 
             let accepted = try TmuxConsole(["apply", path], cli: cli)

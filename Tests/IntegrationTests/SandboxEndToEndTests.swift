@@ -20,7 +20,7 @@ struct SandboxEndToEndTests {
             let console = try TmuxConsole([], cli: cli, extraEnvironment: Self.noCloud)
             defer { console.close() }
             // The first start creates and seeds the sandbox file: give it room on a loaded machine.
-            let first = try await console.waitFor("the demo inbox", timeout: 40) { ConsoleEndToEndTests.status(of: name, in: $0) == "pending" }
+            let first = try await console.waitFor("the demo inbox") { ConsoleEndToEndTests.status(of: name, in: $0) == "pending" }
             let header = try #require(first.split(separator: "\n").first)
             #expect(header.contains("sandbox"))
             #expect(header.contains("cora@analytics"))
@@ -78,7 +78,7 @@ struct SandboxEndToEndTests {
         defer { console.close() }
         // The footer's hints tell which pane has the focus.
         func footer(_ screen: String) -> String { String(screen.split(separator: "\n").last ?? "") }
-        try await console.waitFor("the demo inbox", timeout: 40) { ConsoleEndToEndTests.status(of: "kafka-3.7-broker", in: $0) == "pending" }
+        try await console.waitFor("the demo inbox") { ConsoleEndToEndTests.status(of: "kafka-3.7-broker", in: $0) == "pending" }
         try await console.type(":inbox")
         try await console.send("Enter")
         try await console.waitFor("the inbox focused") { footer($0).hasPrefix("a accept  r reject  p pending  space mark  enter open") }
@@ -135,11 +135,11 @@ struct SandboxEndToEndTests {
             ConsoleEndToEndTests.status(of: name, in: screen) == "pending" && (screen.split(separator: "\n").first?.contains(" ago") ?? false)
         }
         server.kill()
-        let stale = try await console.waitFor("STALE in the header", timeout: 20) { $0.split(separator: "\n").first?.contains("STALE") ?? false }
+        let stale = try await console.waitFor("STALE in the header") { $0.split(separator: "\n").first?.contains("STALE") ?? false }
         #expect(stale.contains(name), "the rows stay on screen")
         server = try SandboxProcess.start(data: data, log: directory + "/2.out", port: port)
         _ = try await server.waitForURL()
-        try await console.waitFor("current again, no key pressed", timeout: 40) { screen in
+        try await console.waitFor("current again, no key pressed") { screen in
             let header = screen.split(separator: "\n").first ?? ""
             return !header.contains("STALE") && header.contains(" ago")
         }
@@ -150,7 +150,7 @@ struct SandboxEndToEndTests {
         server.kill()
         let waiting = try TmuxConsole(["--os-cloud", "sandbox-olivia", "--refresh", "off"], extraEnvironment: environment)
         defer { waiting.close() }
-        try await waiting.waitFor("the failed login and the next try", timeout: 20) { $0.contains("retry in") }
+        try await waiting.waitFor("the failed login and the next try") { $0.contains("retry in") }
         server = try SandboxProcess.start(data: data, log: directory + "/3.out", port: port)
         _ = try await server.waitForURL()
         try await waiting.waitFor("logged in by itself", timeout: 90) { $0.split(separator: "\n").first?.contains("olivia@imaging") ?? false }
