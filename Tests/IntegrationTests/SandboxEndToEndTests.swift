@@ -277,11 +277,12 @@ final class SandboxProcess: @unchecked Sendable {
     let process: Process
     let log: String
 
-    static func start(data: String, log: String, port: Int = 0) throws -> SandboxProcess {
+    /// - Parameter seed: `--seed` for a new data file (nil: the command's default, demo).
+    static func start(data: String, log: String, port: Int = 0, seed: String? = nil) throws -> SandboxProcess {
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.memberdeckBinary)
-        process.arguments = ["sandbox", "serve", "--data", data, "--port", String(port)]
+        process.arguments = ["sandbox", "serve", "--data", data, "--port", String(port)] + (seed.map { ["--seed", $0] } ?? [])
         process.environment = CLI().environment
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardError = process.standardOutput
