@@ -56,8 +56,8 @@ enum GlanceImageListing {
     }
 
     private static func matches(_ image: GlanceImageRecord, _ query: GlanceImageQuery) -> Bool {
-        // Unknown parameters filter on image properties; the sandbox's images have none, so nothing matches.
-        guard query.propertyFilters.isEmpty else { return false }
+        // Unknown parameters filter on additional properties, each by its exact value.
+        guard query.propertyFilters.allSatisfy({ image.properties[$0.0] == $0.1 }) else { return false }
         for (name, value) in query.filters {
             let actual: String?
             switch name {

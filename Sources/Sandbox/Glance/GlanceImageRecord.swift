@@ -22,6 +22,8 @@ struct GlanceImageRecord: Sendable {
     var tags: [String]
     /// The store holding the image's data (Glance names it when the operator enabled several); nil without data.
     var stores: String?
+    /// The additional properties, first in the image's JSON.
+    var properties = GlanceImageProperties()
     var createdAt: String
     var updatedAt: String
 
@@ -44,6 +46,7 @@ struct GlanceImageRecord: Sendable {
         osHashValue = row["os_hash_value"]
         tags = (try? JSONDecoder().decode([String].self, from: Data((row["tags"] as String).utf8))) ?? []
         stores = row["stores"]
+        properties = GlanceImageProperties(stored: row["properties"])
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
     }
@@ -77,10 +80,10 @@ struct GlanceImageRecord: Sendable {
         let tagsJSON = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
         try db.execute(sql: """
             INSERT INTO gl_image (id, name, owner, visibility, status, disk_format, container_format, size, virtual_size, checksum,
-                protected, min_ram, min_disk, os_hidden, os_hash_algo, os_hash_value, tags, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                protected, min_ram, min_disk, os_hidden, os_hash_algo, os_hash_value, tags, properties, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, name, owner, visibility, status, diskFormat, containerFormat, size, virtualSize, checksum,
-                             isProtected, minRAM, minDisk, osHidden, osHashAlgo, osHashValue, tagsJSON, createdAt, updatedAt])
+                             isProtected, minRAM, minDisk, osHidden, osHashAlgo, osHashValue, tagsJSON, properties.stored, createdAt, updatedAt])
     }
 
     /// Writes back what an update may change (`GlanceImageUpdate`), with the new `updated_at`.
@@ -88,12 +91,24 @@ struct GlanceImageRecord: Sendable {
         let tagsJSON = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
         try db.execute(sql: """
             UPDATE gl_image SET name = ?, owner = ?, visibility = ?, disk_format = ?, container_format = ?, protected = ?,
-                min_ram = ?, min_disk = ?, os_hidden = ?, tags = ?, updated_at = ?
+                min_ram = ?, min_disk = ?, os_hidden = ?, tags = ?, properties = ?, updated_at = ?
             WHERE id = ?
-            """, arguments: [name, owner, visibility, diskFormat, containerFormat, isProtected, minRAM, minDisk, osHidden, tagsJSON, updatedAt, id])
+            """, arguments: [name, owner, visibility, diskFormat, containerFormat, isProtected, minRAM, minDisk, osHidden, tagsJSON,
+                             properties.stored, updatedAt, id])
     }
 
+    /// Glance's `_format_image`: a dict of the additional properties, then each attribute set into it (an
+    /// additional property of the same name, which an image create may leave, keeps its place and shows the
+    /// attribute's value).
     var json: JSONValue {
+        var pairs: [(String, JSONValue)] = properties.pairs.map { ($0.name, .string($0.value)) }
+        for (key, value) in attributePairs {
+            if let index = pairs.firstIndex(where: { $0.0 == key }) { pairs[index].1 = value } else { pairs.append((key, value)) }
+        }
+        return .object(pairs)
+    }
+
+    private var attributePairs: [(String, JSONValue)] {
         var pairs: [(String, JSONValue)] = [
             ("name", .optional(name)), ("disk_format", .optional(diskFormat)), ("container_format", .optional(containerFormat)),
             ("visibility", .string(visibility)), ("size", .optional(size)), ("virtual_size", .optional(virtualSize)),
@@ -105,7 +120,7 @@ struct GlanceImageRecord: Sendable {
         ]
         // Glance adds `stores` last, and only for an image whose data a store holds.
         if let stores { pairs.append(("stores", .string(stores))) }
-        return .object(pairs)
+        return pairs
     }
 
     /// The value a sort key compares (`nil` sorts first, as SQL NULLs do ascending).

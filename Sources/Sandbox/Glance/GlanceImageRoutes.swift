@@ -35,7 +35,7 @@ enum GlanceImageRoutes {
         group.post("v2/images") { request, context in
             let caller = try await GlanceAuth.caller(request, database: database)
             let body = try GlanceBody.object(try await request.collectedBody(context: context))
-            let image = try newImage(from: body, caller: caller)
+            let image = try GlanceImageCreate.image(from: body, caller: caller)
             try await database.write { db in try image.insert(into: db) }
             var headers: HTTPFields = [:]
             headers[.location] = request.origin + GlanceModule.root + "/v2/images/" + image.id
@@ -90,33 +90,5 @@ enum GlanceImageRoutes {
                 throw GlanceFault.methodNotAllowed(method, allow: "GET, PATCH, DELETE")
             }
         }
-    }
-
-    private static func newImage(from body: JSONValue, caller: KeystoneCaller) throws -> GlanceImageRecord {
-        guard let project = caller.projectID, caller.has(role: "member") else { throw GlanceFault.policy("add_image") }
-        let visibility = body["visibility"]?.stringValue ?? "shared"
-        guard ["public", "private", "shared", "community"].contains(visibility) else {
-            throw GlanceFault.badRequest("Invalid visibility value: \(visibility)")
-        }
-        if visibility == "public", !caller.isAdmin { throw GlanceFault.policy("publicize_image") }
-        let diskFormat = body["disk_format"]?.stringValue
-        let containerFormat = body["container_format"]?.stringValue
-        if let diskFormat, !diskFormats.contains(diskFormat) {
-            throw GlanceFault.badRequest("Invalid value '\(diskFormat)' for parameter 'disk_format': Value must be one of: \(diskFormats.joined(separator: ", ")).")
-        }
-        if let containerFormat, !containerFormats.contains(containerFormat) {
-            throw GlanceFault.badRequest("Invalid value '\(containerFormat)' for parameter 'container_format': Value must be one of: \(containerFormats.joined(separator: ", ")).")
-        }
-        var id = Identifiers.uuid()
-        if let given = body["id"]?.stringValue {
-            guard Identifiers.isUUID(given) else { throw GlanceFault.badRequest("Invalid value '\(given)' for parameter 'id'.") }
-            id = given.lowercased()
-        }
-        let now = SandboxClock.iso8601Seconds(Date())
-        return GlanceImageRecord(id: id, name: body["name"]?.stringValue, owner: project, visibility: visibility,
-                                 diskFormat: diskFormat, containerFormat: containerFormat,
-                                 isProtected: body["protected"]?.boolValue ?? false,
-                                 minRAM: body["min_ram"]?.intValue ?? 0, minDisk: body["min_disk"]?.intValue ?? 0,
-                                 tags: body["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], createdAt: now, updatedAt: now)
     }
 }

@@ -8,7 +8,7 @@ enum GlanceImageUpdate {
     /// Glance's database check before it saves `min_disk` and `min_ram` (2^31 - 1).
     static let largestStoredInt = 2_147_483_647
     /// The image attributes (Python's `hasattr` on Glance's image) that the sandbox keeps. Any other path
-    /// names an additional property, and the sandbox's images have none.
+    /// names an additional property (`GlanceImageProperties`), whose values the schema has made strings.
     static let attributes: Set = ["name", "visibility", "protected", "os_hidden", "owner", "container_format", "disk_format",
                                   "tags", "min_ram", "min_disk"]
 
@@ -21,25 +21,33 @@ enum GlanceImageUpdate {
             case .replace:
                 if root == "owner", !caller.isAdmin { throw GlanceFault.explained(.forbidden, "Owner can't be updated by non admin.") }
                 try authorize(root, change.value, caller: caller, image: image)
-                guard attributes.contains(root), let value = change.value else {
+                guard let value = change.value else { continue }
+                if attributes.contains(root) {
+                    try set(root, value, on: &image)
+                } else if image.properties.contains(root) {
+                    image.properties[root] = value.stringValue
+                } else {
                     throw GlanceFault.explained(.conflict, "Property \(root) does not exist.")
                 }
-                try set(root, value, on: &image)
             case .add:
                 try authorize(root, change.value, caller: caller, image: image)
-                guard attributes.contains(root), let value = change.value else {
-                    throw sandboxLimit("The sandbox keeps no additional image properties: '\(root)' cannot be added.")
-                }
+                guard let value = change.value else { continue }
                 // Draft 4's `add` (the v2.0 media type) only adds, and every attribute is always there.
-                if change.draft == 4 { throw GlanceFault.explained(.conflict, "Property \(root) already present.") }
-                try set(root, value, on: &image)
+                if change.draft == 4, attributes.contains(root) || image.properties.contains(root) {
+                    throw GlanceFault.explained(.conflict, "Property \(root) already present.")
+                }
+                if attributes.contains(root) { try set(root, value, on: &image) } else { image.properties[root] = value.stringValue }
             case .remove:
                 try authorize(root, nil, caller: caller, image: image)
-                throw attributes.contains(root) ? GlanceFault.explained(.forbidden, "Property \(root) may not be removed.")
-                    : GlanceFault.explained(.conflict, "Property \(root) does not exist.")
+                if attributes.contains(root) { throw GlanceFault.explained(.forbidden, "Property \(root) may not be removed.") }
+                guard image.properties.contains(root) else { throw GlanceFault.explained(.conflict, "Property \(root) does not exist.") }
+                image.properties[root] = nil
             }
         }
-        if !changes.isEmpty { try checkStorable(image) }
+        if !changes.isEmpty {
+            try image.properties.checkQuota()
+            try checkStorable(image)
+        }
         return image
     }
 

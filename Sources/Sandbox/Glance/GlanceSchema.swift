@@ -26,6 +26,10 @@ enum GlanceSchema {
         migrator.registerMigration("glance.v2.stores") { db in
             try db.execute(sql: "ALTER TABLE gl_image ADD COLUMN stores TEXT")
         }
+        // Additional properties (`GlanceImageProperties`), a JSON list of [name, value] in the order added.
+        migrator.registerMigration("glance.v2.properties") { db in
+            try db.execute(sql: "ALTER TABLE gl_image ADD COLUMN properties TEXT NOT NULL DEFAULT '[]'")
+        }
     }
 
     static let tables = ["gl_member", "gl_image"]

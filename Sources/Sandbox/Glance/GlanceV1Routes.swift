@@ -209,7 +209,8 @@ enum GlanceV1Routes {
             ("min_ram", .int(image.minRAM)), ("protected", .bool(image.isProtected)),
             ("created_at", .string(image.createdAt.replacingOccurrences(of: "Z", with: ".000000"))),
             ("updated_at", .string(image.updatedAt.replacingOccurrences(of: "Z", with: ".000000"))),
-            ("deleted_at", .null), ("deleted", .bool(false)), ("properties", .object([])),
+            ("deleted_at", .null), ("deleted", .bool(false)),
+            ("properties", .object(image.properties.pairs.map { ($0.name, .string($0.value)) })),
         ])
     }
 }

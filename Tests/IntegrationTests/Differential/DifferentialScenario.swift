@@ -77,6 +77,7 @@ enum DifferentialScenario {
 
         try await recordImageUpdates(on: target, stem: stem) { record($0, $1, compareBody: $2) }
         try await recordImageData(on: target) { record($0, $1, compareBody: $2) }
+        try await recordImageProperties(on: target, stem: stem) { record($0, $1, compareBody: $2) }
 
         // Member API: body checks come first.
         let members = "/v2/images/<image:shared>/members"
