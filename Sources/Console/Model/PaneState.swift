@@ -24,14 +24,16 @@ public struct RowFilter: Sendable, Equatable {
     }
 
     /// Matches against a row's searchable texts, lowercased and joined by U+0001 (as `PaneState`
-    /// keeps them), so typing a filter over 10,000 rows lowercases nothing.
-    func matches(lowercasedText: String) -> Bool { matches(lowercasedText: lowercasedText, needle: text.lowercased()) }
+    /// keeps them), so typing a filter over 100,000 rows lowercases nothing.
+    func matches(lowercasedText: String) -> Bool { matches(lowercasedText: lowercasedText, needle: needle) }
 
-    /// As above, with the filter's text already lowercased (once per pass, not once per row).
-    func matches(lowercasedText: String, needle: String) -> Bool {
-        let found = needle.isEmpty || lowercasedText.contains(needle)
-        return found != inverted
+    /// As above, with the filter's lowercased UTF-8 (`needle`) made once per pass, not once per row.
+    func matches(lowercasedText: String, needle: [UInt8]) -> Bool {
+        ByteSearch.contains(lowercasedText, needle) != inverted
     }
+
+    /// The filter's text, lowercased, as UTF-8: what `matches` looks for.
+    var needle: [UInt8] { Array(text.lowercased().utf8) }
 
     /// As typed: `text` or `!text`.
     public var typed: String { (inverted ? "!" : "") + text }
@@ -208,12 +210,13 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     mutating func recompute(keepingKey key: String?, within candidates: [Int]? = nil) {
         if let filter {
             let texts = searchTexts
-            let needle = filter.text.lowercased()
+            let needle = filter.needle
             visible = (candidates ?? sortedAll).filter { filter.matches(lowercasedText: texts[$0], needle: needle) }
         } else {
             visible = sortedAll
         }
-        if let key, let position = visible.firstIndex(where: { rows[$0].key == key }) {
+        // By index, not by key: comparing keys would copy each row on the way.
+        if let key, let index = positions[key], let position = visible.firstIndex(of: index) {
             cursor = position
         } else {
             cursor = max(0, min(cursor, visible.count - 1))
