@@ -34,14 +34,25 @@ _ = ConsoleUpdate.update(&state, .resize(width: 120, height: 40, paneHeights: La
 _ = ConsoleUpdate.update(&state, .connected(SessionInfo(cloud: "bench", region: "RegionOne", userName: "member", projectName: "member",
                                                          projectID: project, endpointHost: "127.0.0.1:9292", system: GlanceV2System.model)))
 let names = ["ubuntu-24.04-golden", "debian-12", "rocky-9 (hardened)", "windows-2022", "テスト画像", "🚀 launch image", "fedora-41"]
-var images: [Image] = []
-for index in 0..<imageCount {
+/// The image at `index` of the listing, made when needed: the console turns each page's images into
+/// rows as the page arrives (`GlanceV2Client.listImages(_:progress:each:)`) and keeps only the rows.
+func benchImage(_ index: Int) -> Image {
     var image = Image(id: String(format: "%08x-0000-4000-8000-%012x", index, index), name: "\(names[index % names.count])-\(index)",
                       status: "active", visibility: index % 3 == 0 ? "shared" : "private",
                       owner: index % 2 == 0 ? project : String(format: "%032x", index % 50))
     image.createdAt = "2026-11-\(10 + index % 12)T10:00:00Z"
-    images.append(image)
+    return image
 }
+let images = (0..<min(100, imageCount)).map(benchImage)
+let verbose = ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil
+func currentResidentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        return (line.split(separator: " ").compactMap { Double($0) }.first ?? 0) / 1024
+    }
+    return 0
+}
+if verbose { print(String(format: "after the images: %.1f MB (peak %.1f)", currentResidentMegabytes(), peakResidentMegabytes())) }
 let memberships = images.prefix(100).map { Membership(image: $0, status: ["pending", "accepted", "rejected"][abs($0.id.hashValue) % 3], sharedAt: "2026-11-20T10:00:00Z") }
 let members = (0..<100).map { ImageMember(imageID: images[0].id, memberID: String(format: "%032x", $0), status: "pending", createdAt: "2026-11-20T10:00:00Z", updatedAt: "2026-11-21T10:00:00Z") }
 
@@ -63,11 +74,15 @@ func inboxFirst(_ load: LoadRequest) -> Int {
 for (request, load) in state.loads.sorted(by: { (inboxFirst($0.value), $0.key) < (inboxFirst($1.value), $1.key) }) {
     guard case let .records(pane, _, _) = load else { continue }
     switch pane {
-    case .images: _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(images.map { connected(GlanceV2Rows.imageRow($0, viewer: viewer)) })))
+    case .images:
+        let rows = (0..<imageCount).map { connected(GlanceV2Rows.imageRow(benchImage($0), viewer: viewer)) }
+        if verbose { print(String(format: "rows made: %.1f MB (peak %.1f), RecordRow stride %d", currentResidentMegabytes(), peakResidentMegabytes(), MemoryLayout<RecordRow>.stride)) }
+        _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(rows)))
     case .memberships: _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(memberships.map { connected(GlanceV2Rows.membershipRow($0, viewer: viewer)) })))
     case .members: break
     }
 }
+if verbose { print(String(format: "after the rows: %.1f MB (peak %.1f)", currentResidentMegabytes(), peakResidentMegabytes())) }
 _ = ConsoleUpdate.update(&state, .tick(start.addingTimeInterval(0.1)))
 for (request, load) in state.loads {
     if case .records(.members, _, _) = load {

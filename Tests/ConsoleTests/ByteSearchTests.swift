@@ -38,3 +38,29 @@ private extension String.UTF8View {
         return (0...(bytes.count - needle.count)).contains { Array(bytes[$0..<($0 + needle.count)]) == needle }
     }
 }
+
+@Suite("Filtering a pane whose rows change")
+struct PaneFilterIndexTests {
+    static func row(_ index: Int, _ name: String) -> RecordRow {
+        RecordRow(key: "k\(index)", cells: [name, "id-\(index)"], ref: RowRef("k\(index)"))
+    }
+
+    @Test("after each change of a row's text, and after enough to rebuild the index, the filter shows what a plain search shows")
+    func filterFollowsChanges() {
+        var pane = PaneState<RecordRow>()
+        pane.setRows((0..<200).map { Self.row($0, $0 % 3 == 0 ? "Golden-\($0)" : "plain-\($0)") })
+        pane.setFilter(RowFilter(text: "gold"))
+        for step in 0..<600 {
+            // A fixed walk over the rows, so that a failure repeats.
+            let index = (step * 37 + step / 7) % 200
+            let name = (step * 13) % 5 < 2 ? "GOLDEN-\(step)" : "lead-\(step)"
+            pane.update(key: "k\(index)") { $0.cells[0] = name }
+            let expected = pane.rows.filter { $0.cells.contains { $0.lowercased().contains("gold") } }.map(\.key)
+            #expect(Set(pane.visibleRows.map(\.key)) == Set(expected), "step \(step)")
+        }
+        pane.setFilter(RowFilter(text: "gold", inverted: true))
+        #expect(Set(pane.visibleRows.map(\.key)) == Set(pane.rows.filter { !$0.cells[0].lowercased().contains("gold") }.map(\.key)))
+        pane.setFilter(RowFilter(text: "id-1\u{1}"))
+        #expect(pane.visibleRows.isEmpty, "no match spans two texts")
+    }
+}

@@ -20,7 +20,8 @@ enum ByteSearch {
 
     /// `memchr` to each candidate first byte, then `memcmp` for the rest (glibc's `memmem` is not
     /// visible to Swift without `_GNU_SOURCE`).
-    private static func search(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func search(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return true }
         guard let base = bytes.baseAddress, let wanted = needle.baseAddress, bytes.count >= needle.count else { return false }
         let first = Int32(wanted.pointee)
         let lastStart = bytes.count - needle.count

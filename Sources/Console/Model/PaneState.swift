@@ -58,8 +58,13 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     /// Index of each row by key, so lookups by key cost nothing with 10,000 rows (rebuilt by
     /// `setRows`; `update(key:)` changes a row in place and must keep its key).
     private var positions: [String: Int] = [:]
-    /// Each row's searchable texts, lowercased and joined (what `/` searches).
-    private var searchTexts: [String] = []
+    /// Every row's searchable texts, lowercased and joined by U+0001, end to end in one buffer (what
+    /// `/` searches): one allocation for 100,000 rows rather than a string each, read in order.
+    private var searchBytes: [UInt8] = []
+    /// Where each row's text is in `searchBytes`. A changed row's new text goes at the end; the
+    /// buffer is rebuilt once more than half of it is texts no row points at.
+    private var searchSpans: [Range<Int>] = []
+    private var unusedSearchBytes = 0
     /// Every row index in sort order; a filter only thins this out.
     private var sortedAll: [Int] = []
     /// Indices into `rows` of the rows shown, in display order.
@@ -91,7 +96,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         let selectedKey = selected?.key
         rows = consume newRows
         positions = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        searchTexts = rows.map(Self.searchText)
+        indexSearch()
         resort()
         if !marked.isEmpty { marked = marked.intersection(Set(rows.map(\.key))) }
         recompute(keepingKey: selectedKey)
@@ -105,10 +110,10 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         let followed = keepingPlace && selected?.key == key ? nil : selected?.key
         let before = rows[index]
         change(&rows[index])
-        let text = Self.searchText(rows[index])
+        let textChanged = before.searchableText != rows[index].searchableText
         let sortChanged = before.sortValue(column: sortColumn) != rows[index].sortValue(column: sortColumn)
-        guard text != searchTexts[index] || sortChanged else { return }
-        searchTexts[index] = text
+        guard textChanged || sortChanged else { return }
+        if textChanged { indexSearch(of: index) }
         if sortChanged { resort() }
         recompute(keepingKey: followed)
     }
@@ -122,10 +127,10 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         for key in keys {
             guard let index = positions[key] else { continue }
             let sortBefore = rows[index].sortValue(column: sortColumn)
+            let textBefore = rows[index].searchableText
             change(&rows[index])
-            let text = Self.searchText(rows[index])
-            if text != searchTexts[index] {
-                searchTexts[index] = text
+            if rows[index].searchableText != textBefore {
+                indexSearch(of: index)
                 textChanged = true
             }
             if !sortChanged, rows[index].sortValue(column: sortColumn) != sortBefore { sortChanged = true }
@@ -193,8 +198,35 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         top = max(0, min(top, max(0, visible.count - height)))
     }
 
-    static func searchText(_ row: Row) -> String {
-        row.searchableText.map { $0.lowercased() }.joined(separator: "\u{1}")
+    /// Builds `searchBytes` and `searchSpans` for every row.
+    mutating func indexSearch() {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * 64)
+        searchSpans = rows.map { Self.appendSearchText(of: $0, to: &bytes) }
+        searchBytes = bytes
+        unusedSearchBytes = 0
+    }
+
+    /// After one row's texts changed.
+    mutating func indexSearch(of index: Int) {
+        unusedSearchBytes += searchSpans[index].count
+        if unusedSearchBytes > searchBytes.count / 2 {
+            indexSearch()
+        } else {
+            searchSpans[index] = Self.appendSearchText(of: rows[index], to: &searchBytes)
+        }
+    }
+
+    /// Appends a row's searchable texts, lowered (a lowercase text as it is, without a copy) and
+    /// separated by U+0001, which a typed filter cannot hold: no match spans two texts.
+    static func appendSearchText(of row: Row, to bytes: inout [UInt8]) -> Range<Int> {
+        let start = bytes.count
+        _ = row.anySearchableText { text in
+            if bytes.count > start { bytes.append(0x01) }
+            if TextCase.isLowercase(text) { bytes.append(contentsOf: text.utf8) } else { bytes.append(contentsOf: text.lowercased().utf8) }
+            return false
+        }
+        return start..<bytes.count
     }
 
     /// Sorts every row by the sort column: stable, ties in source order.
@@ -209,9 +241,14 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     /// when only they can match.
     mutating func recompute(keepingKey key: String?, within candidates: [Int]? = nil) {
         if let filter {
-            let texts = searchTexts
             let needle = filter.needle
-            visible = (candidates ?? sortedAll).filter { filter.matches(lowercasedText: texts[$0], needle: needle) }
+            let inverted = filter.inverted
+            let spans = searchSpans
+            visible = searchBytes.withUnsafeBufferPointer { bytes in
+                needle.withUnsafeBufferPointer { wanted in
+                    (candidates ?? sortedAll).filter { ByteSearch.search(UnsafeBufferPointer(rebasing: bytes[spans[$0]]), wanted) != inverted }
+                }
+            }
         } else {
             visible = sortedAll
         }

@@ -15,4 +15,11 @@ public protocol PaneRow: Sendable, Equatable {
     var searchableText: [String] { get }
     /// The value compared when sorting by `column` (an index into the pane's columns).
     func sortValue(column: Int) -> String
+    /// Whether `body` is true of any searchable text, without building the list (`/` asks this of
+    /// every row at each keystroke).
+    func anySearchableText(_ body: (String) -> Bool) -> Bool
+}
+
+extension PaneRow {
+    public func anySearchableText(_ body: (String) -> Bool) -> Bool { searchableText.contains(where: body) }
 }

@@ -16,16 +16,24 @@ public struct GlanceV2Client: Sendable {
     /// Lists images following every `next` link (or until `query.limit`), within `paging`'s limits.
     /// `progress` is called after each page with the number of images so far.
     public func listImages(_ query: ImageQuery = ImageQuery(), progress: (@Sendable (Int) -> Void)? = nil) async throws -> [Image] {
+        try await listImages(query, progress: progress) { $0 }
+    }
+
+    /// The listing with each image turned into what the caller keeps (a console row) as its page
+    /// arrives, so that 100,000 images are never held beside what they become.
+    public func listImages<Item>(_ query: ImageQuery = ImageQuery(), progress: (@Sendable (Int) -> Void)? = nil,
+                                 each transform: (Image) -> Item) async throws -> [Item] {
         let base = try await session.imageEndpoint()
         var url = URLJoining.appending(base, "images") + "?" + query.queryString()
-        var collector = PageCollector<Image>(what: "images", policy: paging)
+        var collector = PageCollector<Item>(what: "images", policy: paging)
         while true {
             let page: GlanceV2ImagePage = try await getJSON(url)
             let wanted = query.limit.map { $0 - collector.items.count } ?? Int.max
             let reachedLimit = page.images.count >= wanted
             let next = page.images.isEmpty || reachedLimit ? nil : page.next
             // Glance's marker is the last image of a page: a page ending where an earlier one did is a circle.
-            let goOn = collector.add(reachedLimit ? Array(page.images.prefix(wanted)) : page.images, marker: page.images.last?.id, more: next != nil)
+            let kept = reachedLimit ? page.images.prefix(wanted) : page.images[...]
+            let goOn = collector.add(kept.map(transform), marker: page.images.last?.id, more: next != nil)
             progress?(collector.items.count)
             guard goOn, let next else { break }
             url = URLJoining.resolve(link: next, versionedBase: base)

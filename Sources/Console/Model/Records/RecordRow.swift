@@ -125,10 +125,14 @@ public struct RecordRow: PaneRow {
     /// A child is found by its parent's texts too (`/Genomics` keeps the image's versions).
     public var searchableText: [String] { cells + (parentCells ?? []) }
 
+    public func anySearchableText(_ body: (String) -> Bool) -> Bool {
+        cells.contains(where: body) || (parentCells?.contains(where: body) ?? false)
+    }
+
     public func sortValue(column: Int) -> String {
-        let own = sortKeys[column] ?? (column < cells.count ? cells[column].lowercased() : "")
+        let own = sortKeys[column] ?? (column < cells.count ? TextCase.lowered(cells[column]) : "")
         guard let parentCells else { return own }
-        let parent = column < parentCells.count ? parentCells[column].lowercased() : ""
+        let parent = column < parentCells.count ? TextCase.lowered(parentCells[column]) : ""
         return parent + "\u{1}" + own
     }
 

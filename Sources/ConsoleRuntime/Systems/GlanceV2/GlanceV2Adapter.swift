@@ -23,8 +23,9 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
         let loader = ImageLoader(glance: glance)
         switch pane {
         case .images:
-            let listed = try await loader.images(scope: context.scope, projectID: viewer.projectID, progress: context.progress)
-            return listed.map { GlanceV2Rows.imageRow($0, viewer: viewer) }
+            let viewer = viewer
+            return try await loader.images(scope: context.scope, projectID: viewer.projectID, progress: context.progress,
+                                           each: { GlanceV2Rows.imageRow($0, viewer: viewer) }, id: \.key)
         case .members:
             guard let row = context.parentRow, let image = GlanceV2Rows.image(of: row) else { return [] }
             let members = try await glance.members(imageID: image.id)

@@ -7,26 +7,32 @@ struct ImageLoader: Sendable {
     let glance: GlanceV2Client
 
     /// `mine`: images my project owns, then images shared with it (any status), without duplicates.
-    /// `all`: everything the project can see. Progress is reported page by page.
-    func images(scope: ImageScope, projectID: String, progress: @escaping @Sendable (Int) -> Void) async throws -> [Image] {
+    /// `all`: everything the project can see. Progress is reported page by page. Each image becomes
+    /// an `Item` (a row) as its page arrives (`GlanceV2Client.listImages(_:progress:each:)`).
+    func images<Item: Sendable>(scope: ImageScope, projectID: String, progress: @escaping @Sendable (Int) -> Void,
+                                each transform: @escaping @Sendable (Image) -> Item, id: (Item) -> String) async throws -> [Item] {
         switch scope {
         case .all:
             // visibility=all: without it Glance lists community images to their owner only.
-            return try await glance.listImages(ImageQuery(visibility: "all", memberStatus: "all", pageSize: 1000)) { progress($0) }
+            return try await glance.listImages(ImageQuery(visibility: "all", memberStatus: "all", pageSize: 1000), progress: { progress($0) },
+                                               each: transform)
         case .mine:
             // Both listings at once; progress counts what has arrived of either.
             let counts = ProgressCounter()
-            async let ownedImages = glance.listImages(ImageQuery(visibility: "all", owner: projectID, pageSize: 1000)) {
-                progress(counts.set(owned: $0))
-            }
-            async let sharedImages = glance.listImages(ImageQuery(visibility: "shared", memberStatus: "all", pageSize: 1000)) {
-                progress(counts.set(shared: $0))
-            }
+            async let ownedImages = glance.listImages(ImageQuery(visibility: "all", owner: projectID, pageSize: 1000),
+                                                      progress: { progress(counts.set(owned: $0)) }, each: transform)
+            async let sharedImages = glance.listImages(ImageQuery(visibility: "shared", memberStatus: "all", pageSize: 1000),
+                                                       progress: { progress(counts.set(shared: $0)) }, each: transform)
             let owned = try await ownedImages
             let shared = try await sharedImages
-            let ownedIDs = Set(owned.map(\.id))
-            return owned + shared.filter { !ownedIDs.contains($0.id) }
+            let ownedIDs = Set(owned.map(id))
+            return owned + shared.filter { !ownedIDs.contains(id($0)) }
         }
+    }
+
+    /// The images themselves (as `images(scope:projectID:progress:each:id:)` lists them).
+    func images(scope: ImageScope, projectID: String, progress: @escaping @Sendable (Int) -> Void) async throws -> [Image] {
+        try await images(scope: scope, projectID: projectID, progress: progress, each: { $0 }, id: \.id)
     }
 
     /// Shares offered to my project (see `GlanceV2Client.inbox`).
