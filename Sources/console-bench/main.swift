@@ -8,6 +8,8 @@ import TerminalText
 // Benchmark (not a test): render time per frame and peak memory of the console with 10,000 images,
 // 100 members on the selected image and 100 shares in the inbox, driven through `update` as keys
 // and results would drive it. Usage: console-bench [IMAGES [FRAMES]]
+// BENCH_VERBOSE=1 prints memory after each step and every filter keystroke's time; BENCH_PANE_ONLY=1
+// stops after putting the rows in a bare pane (the pane's own indexes, without the console's state).
 
 let imageCount = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000 : 10_000
 let frameCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 2_000 : 2_000
@@ -77,6 +79,12 @@ for (request, load) in state.loads.sorted(by: { (inboxFirst($0.value), $0.key) <
     case .images:
         let rows = (0..<imageCount).map { connected(GlanceV2Rows.imageRow(benchImage($0), viewer: viewer)) }
         if verbose { print(String(format: "rows made: %.1f MB (peak %.1f), RecordRow stride %d", currentResidentMegabytes(), peakResidentMegabytes(), MemoryLayout<RecordRow>.stride)) }
+        if ProcessInfo.processInfo.environment["BENCH_PANE_ONLY"] != nil {
+            var pane = PaneState<RecordRow>()
+            pane.setRows(rows)
+            print(String(format: "a pane of them: %.1f MB (peak %.1f)", currentResidentMegabytes(), peakResidentMegabytes()))
+            exit(0)
+        }
         _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(rows)))
     case .memberships: _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(memberships.map { connected(GlanceV2Rows.membershipRow($0, viewer: viewer)) })))
     case .members: break

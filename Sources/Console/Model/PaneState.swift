@@ -200,8 +200,12 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
 
     /// Builds `searchBytes` and `searchSpans` for every row.
     mutating func indexSearch() {
+        // Sized before filling (lowering keeps the length but for a few letters), so that the buffer
+        // is not grown by doubling, with the old and new copies alive at once.
+        var size = 0
+        for row in rows { _ = row.anySearchableText { size += $0.utf8.count + 1; return false } }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(rows.count * 64)
+        bytes.reserveCapacity(size)
         searchSpans = rows.map { Self.appendSearchText(of: $0, to: &bytes) }
         searchBytes = bytes
         unusedSearchBytes = 0
