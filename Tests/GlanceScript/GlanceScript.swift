@@ -9,6 +9,8 @@ import MembershipKit
 public enum GlanceScript: Sendable {
     case imagesLoaded(request: Int, Result<[Image], MembershipError>)
     case imagesProgress(request: Int, count: Int)
+    /// A page of the images listing, before its end.
+    case imagesArrived(request: Int, [Image])
     case membersLoaded(request: Int, imageID: String, Result<[ImageMember], MembershipError>)
     case membershipsLoaded(request: Int, Result<[Membership], MembershipError>)
     case memberUpdated(operation: Int, Result<ImageMember, MembershipError>)
@@ -23,6 +25,8 @@ public enum GlanceScript: Sendable {
             return .rowsLoaded(request: request, result.map { $0.map { GlanceV2Rows.imageRow($0, viewer: viewer) } }.mapError(Failure.init))
         case let .imagesProgress(request, count):
             return .rowsProgress(request: request, count: count)
+        case let .imagesArrived(request, images):
+            return .rowsArrived(request: request, images.map { GlanceV2Rows.imageRow($0, viewer: viewer) })
         case let .membersLoaded(request, imageID, result):
             let image = Self.image(imageID, in: state)
             return .rowsLoaded(request: request, result.map { $0.map { GlanceV2Rows.memberRow($0, image: image, viewer: viewer) } }.mapError(Failure.init))

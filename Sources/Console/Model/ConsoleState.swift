@@ -86,6 +86,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var batches: [Int: BatchProgress] = [:]
     /// Loads in flight, by request id; a refresh starts only when none is.
     public var loads: [Int: LoadRequest] = [:]
+    /// The images load started while the pane was empty: its pages are shown as they arrive
+    /// (`rowsArrived`). A refresh replaces rows already shown all at once, at its end.
+    public var streamingLoad: Int?
     /// Wall time of the latest tick: the only clock `update` knows.
     public var now: Date
     /// When the next automatic refresh is due.

@@ -15,6 +15,8 @@ public enum Event: Sendable {
     case listingTruncated(Truncation)
     /// Rows received so far by a long listing (page by page).
     case rowsProgress(request: Int, count: Int)
+    /// Rows of a long listing's page, as it arrives (before its `rowsLoaded`).
+    case rowsArrived(request: Int, [RecordRow])
     /// A pane loaded.
     case rowsLoaded(request: Int, Result<[RecordRow], Failure>)
     /// An operation on a row answered.

@@ -102,6 +102,46 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         recompute(keepingKey: selectedKey)
     }
 
+    /// Adds the rows of a listing's page that arrived before the rest: each in its place in the sort
+    /// order (found by binary search, so a page costs a pass over the indices, not a sort of every
+    /// row), a key already shown skipped. The cursor stays on its row.
+    public mutating func appendRows(_ newRows: [Row]) {
+        let selectedKey = selected?.key
+        var added: [Int] = []
+        for row in newRows where positions[row.key] == nil {
+            positions[row.key] = rows.count
+            searchSpans.append(Self.appendSearchText(of: row, to: &searchBytes))
+            added.append(rows.count)
+            rows.append(row)
+        }
+        guard !added.isEmpty else { return }
+        let column = sortColumn, descending = sortDescending
+        let keys = added.map { rows[$0].sortValue(column: column) }
+        // Ties keep the order rows arrived in, as `resort` does.
+        func before(_ a: Int, _ keyA: String, _ b: Int, _ keyB: String) -> Bool {
+            keyA != keyB ? (descending ? keyA > keyB : keyA < keyB) : a < b
+        }
+        let order = added.indices.sorted { before(added[$0], keys[$0], added[$1], keys[$1]) }
+        var merged: [Int] = []
+        merged.reserveCapacity(sortedAll.count + added.count)
+        var taken = 0
+        for position in order {
+            let index = added[position], key = keys[position]
+            var low = taken, high = sortedAll.count
+            while low < high {
+                let middle = (low + high) / 2
+                let other = sortedAll[middle]
+                if before(other, rows[other].sortValue(column: column), index, key) { low = middle + 1 } else { high = middle }
+            }
+            merged.append(contentsOf: sortedAll[taken..<low])
+            merged.append(index)
+            taken = low
+        }
+        merged.append(contentsOf: sortedAll[taken...])
+        sortedAll = merged
+        recompute(keepingKey: selectedKey)
+    }
+
     /// Changes one row in place (same key). The cursor stays on the row it was on, or, with
     /// `keepingPlace`, when the changed row is that one and sorts elsewhere now, where it was: the
     /// next row comes under it (accepting down the inbox, one key at a time).

@@ -41,6 +41,9 @@ public enum ConsoleUpdate {
             state.focus = pane
             movePane(&state, .by(delta))
             return []
+        case let .rowsArrived(request, rows):
+            rowsArrived(&state, request, rows)
+            return []
         case let .rowsLoaded(request, result): return rowsLoaded(&state, request, result)
         case let .inboxCloudRead(request, report):
             inboxCloudRead(&state, request, report)

@@ -33,7 +33,12 @@ extension RecordAdapter {
     public func run(_ effect: Effect, post: @escaping @Sendable (Event) -> Void) async {
         switch effect {
         case let .loadRows(request, connection, pane, parent, scope):
-            let context = LoadContext(scope: scope, parentRow: parent, progress: { post(.rowsProgress(request: request, count: $0)) })
+            let context = LoadContext(scope: scope, parentRow: parent, progress: { post(.rowsProgress(request: request, count: $0)) },
+                                      page: { rows in
+                                          var rows = rows
+                                          for index in rows.indices where rows[index].connection == nil { rows[index].connection = connection }
+                                          post(.rowsArrived(request: request, rows))
+                                      })
             post(.rowsLoaded(request: request, await EffectRunner.capture {
                 var rows = try await load(pane, parent: parent?.ref, context: context)
                 // Each row says which connection it came from (in place: the array is this call's own).
@@ -95,11 +100,15 @@ public struct LoadContext: Sendable {
     public var parentRow: RecordRow?
     /// Rows received so far (page by page).
     public var progress: @Sendable (Int) -> Void
+    /// A page's rows as it arrives, for a listing long enough to show before its end (the images).
+    public var page: @Sendable ([RecordRow]) -> Void
 
-    public init(scope: ImageScope = .mine, parentRow: RecordRow? = nil, progress: @escaping @Sendable (Int) -> Void = { _ in }) {
+    public init(scope: ImageScope = .mine, parentRow: RecordRow? = nil, progress: @escaping @Sendable (Int) -> Void = { _ in },
+                page: @escaping @Sendable ([RecordRow]) -> Void = { _ in }) {
         self.scope = scope
         self.parentRow = parentRow
         self.progress = progress
+        self.page = page
     }
 }
 

@@ -143,9 +143,18 @@ public final class ConsoleLoop {
     }
 
     /// For `scripts/bench-console`: when `MEMBERDECK_FIRST_PAINT_FILE` names a file, the wall time
-    /// (seconds since 1970) of the first paint that shows the loaded images pane is written there.
+    /// (seconds since 1970) of the first paint that shows the loaded images pane is written there;
+    /// `MEMBERDECK_FIRST_ROWS_FILE`, that of the first paint showing any image (the first page).
     private var firstPaintRecorded = false
+    private var firstRowsRecorded = false
     private func recordFirstPaintIfDue() {
+        if !firstRowsRecorded, !state.records.primary.rows.isEmpty {
+            firstRowsRecorded = true
+            if let path = ProcessInfo.processInfo.environment["MEMBERDECK_FIRST_ROWS_FILE"], !path.isEmpty {
+                try? String(format: "%.6f %d\n", Date().timeIntervalSince1970, state.records.primary.rows.count)
+                    .write(toFile: path, atomically: true, encoding: .utf8)
+            }
+        }
         guard !firstPaintRecorded, state.session != nil, state.records.primary.loading == .idle, !state.loads.values.contains(where: {
             if case .records(.images, _, _) = $0 { return true } else { return false }
         }) else { return }

@@ -45,6 +45,7 @@ extension ConsoleUpdate {
             }
             let request = takeID(&state)
             state.loads[request] = .records(pane: pane, parentKey: nil, requestedAt: state.sequence)
+            if state.records.primary.rows.isEmpty { state.streamingLoad = request }
             effects.append(.loadRows(request: request, connection: connectionID(state), pane: pane, parent: nil, scope: state.imageScope))
         }
         if includeDetail, let parent = state.records.detailParent {
@@ -63,6 +64,7 @@ extension ConsoleUpdate {
         guard state.session != nil else { return [] }
         let request = takeID(&state)
         state.loads[request] = .records(pane: .images, parentKey: nil, requestedAt: state.sequence)
+        state.streamingLoad = request
         return [.loadRows(request: request, connection: connectionID(state), pane: .images, parent: nil, scope: state.imageScope)]
     }
 
@@ -105,11 +107,25 @@ extension ConsoleUpdate {
         state.records.modify(pane) { $0.loading = .loading(count: count) }
     }
 
+    /// A page of the images pane's first listing: shown at once, each row in its sorted place, so
+    /// the first rows are on screen while the rest are still coming (100,000 images take a
+    /// hundred pages). A refresh's pages are not shown: its rows replace the pane's at its end.
+    static func rowsArrived(_ state: inout ConsoleState, _ request: Int, _ page: consuming [RecordRow]) {
+        guard state.streamingLoad == request, case .records(.images, _, _)? = state.loads[request], state.records.tree.isEmpty else { return }
+        var rows = consume page
+        // A tree (images with versions) is laid out once it is whole.
+        guard !rows.contains(where: { $0.isExpandable || $0.parentKey != nil }) else { return }
+        prepare(state, .images, &rows)
+        state.records.modify(.images) { $0.appendRows(rows) }
+    }
+
     /// Takes the loaded rows by value (`consuming`): when the event was the only owner of the
     /// array, the pane keeps that array, and filling in a linked state writes into it rather than
     /// into a copy of 10,000 rows.
     static func rowsLoaded(_ state: inout ConsoleState, _ request: Int, _ result: consuming Result<[RecordRow], Failure>) -> [Effect] {
         guard let load = state.loads.removeValue(forKey: request), case let .records(pane, parentKey, requestedAt) = load else { return [] }
+        let streamed = state.streamingLoad == request
+        if streamed { state.streamingLoad = nil }
         if pane == .members, parentKey != state.records.detailParent?.key { return [] }
         var seen: [ActivityEntry] = []
         var detail: [Effect] = []
@@ -123,7 +139,7 @@ extension ConsoleUpdate {
                 state.records.tree = consume rows
                 rebuildTree(&state)
             } else {
-                seen = mergeRows(&state, pane, consume rows, requestedAt: requestedAt)
+                seen = mergeRows(&state, pane, consume rows, requestedAt: requestedAt, streamed: streamed)
             }
             state.records.modify(pane) { $0.loading = .idle }
             // Current again only when the other list is not the one that failed (a server that
@@ -161,10 +177,14 @@ extension ConsoleUpdate {
     /// with a change in flight, or changed after the request, stays as the console shows it, and a
     /// row removed after the request stays removed (so a refresh racing an action never flickers).
     /// A row that changed elsewhere is highlighted, and a changed state is logged as seen.
-    static func mergeRows(_ state: inout ConsoleState, _ pane: PaneID, _ loaded: consuming [RecordRow], requestedAt: Int) -> [ActivityEntry] {
+    static func mergeRows(_ state: inout ConsoleState, _ pane: PaneID, _ loaded: consuming [RecordRow], requestedAt: Int,
+                          streamed: Bool = false) -> [ActivityEntry] {
         let records = state.records
         let current = records.pane(pane)
-        if current.rows.isEmpty, pane != .members || records.removed.isEmpty {
+        // The pages shown while the listing went on are this listing's own rows: the whole list
+        // replaces them unless the operator acted on one meanwhile.
+        let untouched = streamed && !current.rows.contains { $0.inFlight != nil || $0.changedAt > requestedAt }
+        if current.rows.isEmpty || untouched, pane != .members || records.removed.isEmpty {
             // Nothing shown, nothing removed: the rows as loaded (each key once), without a copy.
             var keys = Set<String>()
             if !loaded.allSatisfy({ keys.insert($0.key).inserted }) {

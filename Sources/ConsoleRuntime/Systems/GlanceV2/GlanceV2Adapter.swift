@@ -24,7 +24,7 @@ struct GlanceV2Adapter: KeystoneProjectNaming {
         switch pane {
         case .images:
             let viewer = viewer
-            return try await loader.images(scope: context.scope, projectID: viewer.projectID, progress: context.progress,
+            return try await loader.images(scope: context.scope, projectID: viewer.projectID, progress: context.progress, page: context.page,
                                            each: { GlanceV2Rows.imageRow($0, viewer: viewer) }, id: \.key)
         case .members:
             guard let row = context.parentRow, let image = GlanceV2Rows.image(of: row) else { return [] }

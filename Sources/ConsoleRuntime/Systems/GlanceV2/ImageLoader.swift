@@ -9,20 +9,23 @@ struct ImageLoader: Sendable {
     /// `mine`: images my project owns, then images shared with it (any status), without duplicates.
     /// `all`: everything the project can see. Progress is reported page by page. Each image becomes
     /// an `Item` (a row) as its page arrives (`GlanceV2Client.listImages(_:progress:each:)`).
+    /// `page` receives each page's items as it arrives (the two listings of `mine` in any order, an
+    /// image of both in each: the receiver keeps one).
     func images<Item: Sendable>(scope: ImageScope, projectID: String, progress: @escaping @Sendable (Int) -> Void,
+                                page: @escaping @Sendable ([Item]) -> Void = { _ in },
                                 each transform: @escaping @Sendable (Image) -> Item, id: (Item) -> String) async throws -> [Item] {
         switch scope {
         case .all:
             // visibility=all: without it Glance lists community images to their owner only.
             return try await glance.listImages(ImageQuery(visibility: "all", memberStatus: "all", pageSize: 1000), progress: { progress($0) },
-                                               each: transform)
+                                               page: page, each: transform)
         case .mine:
             // Both listings at once; progress counts what has arrived of either.
             let counts = ProgressCounter()
             async let ownedImages = glance.listImages(ImageQuery(visibility: "all", owner: projectID, pageSize: 1000),
-                                                      progress: { progress(counts.set(owned: $0)) }, each: transform)
+                                                      progress: { progress(counts.set(owned: $0)) }, page: page, each: transform)
             async let sharedImages = glance.listImages(ImageQuery(visibility: "shared", memberStatus: "all", pageSize: 1000),
-                                                       progress: { progress(counts.set(shared: $0)) }, each: transform)
+                                                       progress: { progress(counts.set(shared: $0)) }, page: page, each: transform)
             let owned = try await ownedImages
             let shared = try await sharedImages
             let ownedIDs = Set(owned.map(id))
