@@ -66,3 +66,18 @@ struct StreamingLoadTests {
         #expect(Self.names(console) == ["beta"])
     }
 }
+
+@Suite("The end of a streamed listing")
+struct StreamingLoadEndTests {
+    typealias F = ConsoleFixture
+
+    @Test("a listing that differs from its pages (an image gone, one listed twice) shows the listing as it ended")
+    func endDiffersFromPages() {
+        var console = F()
+        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
+        let request = console.send(.connected(F.session())).imagesRequests[0]
+        console.send(GlanceScript.imagesArrived(request: request, [F.alpha, F.beta]))
+        console.send(.imagesLoaded(request: request, .success([F.alpha, F.alpha])))
+        #expect(console.state.images.rows.map(\.key) == [F.alpha.id])
+    }
+}
