@@ -73,6 +73,7 @@ func inboxFirst(_ load: LoadRequest) -> Int {
     if case .records(.memberships, _, _) = load { return 0 }
     return 1
 }
+var streamingReport = ""
 for (request, load) in state.loads.sorted(by: { (inboxFirst($0.value), $0.key) < (inboxFirst($1.value), $1.key) }) {
     guard case let .records(pane, _, _) = load else { continue }
     switch pane {
@@ -85,7 +86,20 @@ for (request, load) in state.loads.sorted(by: { (inboxFirst($0.value), $0.key) <
             print(String(format: "a pane of them: %.1f MB (peak %.1f)", currentResidentMegabytes(), peakResidentMegabytes()))
             exit(0)
         }
+        // As the runner posts them: each page of 1,000 as it arrives, then the whole listing.
+        let pageClock = ContinuousClock()
+        var pageTimes: [Double] = []
+        for start in stride(from: 0, to: rows.count, by: 1000) {
+            let pageStart = pageClock.now
+            _ = ConsoleUpdate.update(&state, .rowsArrived(request: request, Array(rows[start..<min(start + 1000, rows.count)])))
+            pageTimes.append(milliseconds(pageClock.now - pageStart))
+        }
+        let endStart = pageClock.now
         _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(rows)))
+        let endTime = milliseconds(pageClock.now - endStart)
+        pageTimes.sort()
+        streamingReport = String(format: "pages as they arrive (%d of 1,000): first %.2f ms, median %.2f ms, max %.2f ms each; the listing's end %.2f ms",
+                                 pageTimes.count, pageTimes.first ?? 0, pageTimes[pageTimes.count / 2], pageTimes.last ?? 0, endTime)
     case .memberships: _ = ConsoleUpdate.update(&state, .rowsLoaded(request: request, .success(memberships.map { connected(GlanceV2Rows.membershipRow($0, viewer: viewer)) })))
     case .members: break
     }
@@ -133,6 +147,7 @@ updateDurations.sort()
 func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
 print("console-bench: \(imageCount) images, 100 members, 100 shares, 120×40, \(frameCount) frames")
 print(String(format: "render per frame: median %.3f ms, p99 %.3f ms, max %.3f ms", percentile(durations, 0.5), percentile(durations, 0.99), durations.last ?? 0))
+print(streamingReport)
 print(String(format: "update per key:   median %.4f ms, p99 %.4f ms (cursor moves)", percentile(updateDurations, 0.5), percentile(updateDurations, 0.99)))
 let sortedKeystrokes = keystrokes.sorted()
 if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil { print("keystrokes (ms):", keystrokes.map { String(format: "%.2f", $0) }.joined(separator: " ")) }

@@ -65,6 +65,9 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     /// buffer is rebuilt once more than half of it is texts no row points at.
     private var searchSpans: [Range<Int>] = []
     private var unusedSearchBytes = 0
+    /// Each row's value in the sort column (`sortValue`), made once by `resort`, so that placing a
+    /// page's rows compares kept strings rather than lowering texts again.
+    private var sortKeys: [String] = []
     /// Every row index in sort order; a filter only thins this out.
     private var sortedAll: [Int] = []
     /// Indices into `rows` of the rows shown, in display order.
@@ -117,6 +120,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         guard !added.isEmpty else { return }
         let column = sortColumn, descending = sortDescending
         let keys = added.map { rows[$0].sortValue(column: column) }
+        sortKeys += keys
         // Ties keep the order rows arrived in, as `resort` does.
         func before(_ a: Int, _ keyA: String, _ b: Int, _ keyB: String) -> Bool {
             keyA != keyB ? (descending ? keyA > keyB : keyA < keyB) : a < b
@@ -131,7 +135,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
             while low < high {
                 let middle = (low + high) / 2
                 let other = sortedAll[middle]
-                if before(other, rows[other].sortValue(column: column), index, key) { low = middle + 1 } else { high = middle }
+                if before(other, sortKeys[other], index, key) { low = middle + 1 } else { high = middle }
             }
             merged.append(contentsOf: sortedAll[taken..<low])
             merged.append(index)
@@ -140,6 +144,19 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         merged.append(contentsOf: sortedAll[taken...])
         sortedAll = merged
         recompute(keepingKey: selectedKey)
+    }
+
+    /// True when `list` is these rows showing the same cells: each key once, and every row's there.
+    /// (For the end of a listing whose pages were shown: the same values, so comparing costs a
+    /// lookup and a few pointer-equal strings per row, not a sort.)
+    public func holdsExactly(_ list: [Row]) -> Bool where Row == RecordRow {
+        guard list.count == rows.count else { return false }
+        var seen = [Bool](repeating: false, count: rows.count)
+        for row in list {
+            guard let index = positions[row.key], !seen[index], rows[index].cells == row.cells else { return false }
+            seen[index] = true
+        }
+        return true
     }
 
     /// Changes one row in place (same key). The cursor stays on the row it was on, or, with
@@ -279,6 +296,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         let keys = rows.map { $0.sortValue(column: column) }
         let descending = sortDescending
         sortedAll = Array(rows.indices).sorted { keys[$0] != keys[$1] ? (descending ? keys[$0] > keys[$1] : keys[$0] < keys[$1]) : $0 < $1 }
+        sortKeys = keys
     }
 
     /// The rows shown: every row in sort order, thinned by the filter; `candidates` (in sort order)

@@ -186,10 +186,7 @@ extension ConsoleUpdate {
         let untouched = streamed && !current.rows.contains { $0.inFlight != nil || $0.changedAt > requestedAt }
         // Usually the pages were the whole list: then nothing is rebuilt (100,000 rows re-sorted
         // and re-indexed would hold the keys up once more at the end).
-        if untouched, loaded.count == current.rows.count, loaded.allSatisfy({ current.row(key: $0.key) == $0 }),
-           Set(loaded.lazy.map(\.key)).count == loaded.count {
-            return []
-        }
+        if untouched, current.holdsExactly(loaded) { return [] }
         if current.rows.isEmpty || untouched, pane != .members || records.removed.isEmpty {
             // Nothing shown, nothing removed: the rows as loaded (each key once), without a copy.
             var keys = Set<String>()
