@@ -9,13 +9,14 @@ final class TmuxConsole: @unchecked Sendable {
     let cli: CLI
 
     /// Starts `memberdeck ARGUMENTS` in a shell that prints `EXITED:<code>` when it ends, so the
-    /// test can see the terminal left behind.
-    init(_ arguments: [String], width: Int = 120, height: Int = 40, cli: CLI = CLI(), extraEnvironment: [String: String] = [:]) throws {
+    /// test can see the terminal left behind. `binary` is another memberdeck (an installed copy).
+    init(_ arguments: [String], width: Int = 120, height: Int = 40, cli: CLI = CLI(), extraEnvironment: [String: String] = [:],
+         binary: String = CLI.memberdeckBinary) throws {
         self.cli = cli
         socket = "md-e2e-\(getpid())-\(UUID().uuidString.prefix(6))"
         let environment = cli.environment.merging(extraEnvironment) { $1 }
         // The pane's TERM is tmux's own (tmux-256color), whatever the environment says.
-        let command = ([CLI.memberdeckBinary] + arguments).map(Self.quote).joined(separator: " ")
+        let command = ([binary] + arguments).map(Self.quote).joined(separator: " ")
         let script = "\(command); echo EXITED:$?; sleep 600"
         var tmuxArguments = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { tmuxArguments += ["-e", "\(key)=\(value)"] }
