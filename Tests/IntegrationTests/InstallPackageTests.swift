@@ -34,6 +34,12 @@ struct InstallPackageTests {
         return path
     }
 
+    /// Writes `text` to `path`, creating the folders above it.
+    static func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
     /// Every file and folder under `path`, relative to it, sorted.
     static func contents(_ path: String) -> [String] {
         ((try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []).sorted()
@@ -64,8 +70,7 @@ struct InstallPackageTests {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let prefix = work + "/prefix"
         // A file of the user's, in a folder that the install also uses.
-        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
-        try Data("#!/bin/sh\n".utf8).write(to: URL(fileURLWithPath: prefix + "/bin/mytool"))
+        try Self.write("#!/bin/sh\n", to: prefix + "/bin/mytool")
 
         let installed = try await Self.script("install", ["--prefix", prefix, "--binary", CLI.memberdeckBinary], in: work)
         #expect(installed.status == 0, "\(installed.stderr)")
@@ -150,7 +155,13 @@ struct InstallPackageTests {
         }
         let console = try TmuxConsole(["--theme", "light"], cli: cli, extraEnvironment: noCloud, binary: binary)
         defer { console.close() }
-        try await console.waitFor("the console on the sandbox") { $0.split(separator: "\n").first?.contains("sandbox") == true }
+        // q only once the panes are loaded and nothing is in flight (no spinner): quitting while the
+        // embedded sandbox still answers can crash ("Deinited NIOAsyncWriter without calling
+        // finish()"), which is not what this test is about.
+        try await console.waitFor("the console on the sandbox, settled") { screen in
+            let header = screen.split(separator: "\n").first ?? ""
+            return header.contains("sandbox") && header.contains("updated") && !header.unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) }
+        }
         try await console.send("q")
         try await console.waitFor(text: "EXITED:0")
     }
@@ -160,7 +171,7 @@ struct InstallPackageTests {
         let work = try Self.temporaryFolder("install-args")
         defer { try? FileManager.default.removeItem(atPath: work) }
         let file = work + "/a-file"
-        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: file))
+        try Self.write("mine\n", to: file)
         let binary = CLI.memberdeckBinary
         let cases: [(String, [String])] = [
             ("install", ["--prefix"]),
@@ -185,6 +196,22 @@ struct InstallPackageTests {
             #expect(Self.contents(work) == ["a-file"], "\(script) \(arguments) wrote \(Self.contents(work))")
         }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine\n")
+    }
+
+    @Test("a manifest naming a path outside the prefix: uninstall removes nothing, says which line, exit 1")
+    func hostileManifest() async throws {
+        let work = try Self.temporaryFolder("install-manifest")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let prefix = work + "/prefix"
+        try Self.write("mine\n", to: work + "/outside")
+        try Self.write("mine\n", to: prefix + "/inside")
+        for line in ["file ../outside", "file \(work)/outside", "file inside\nfile share/../../outside", "remove inside"] {
+            try Self.write(line + "\n", to: prefix + "/share/memberdeck/install-manifest")
+            let result = try await Self.script("install", ["--uninstall", "--prefix", prefix], in: work)
+            #expect(result.status == 1, "\(line): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("nothing removed"), "\(line): \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: work + "/outside") && FileManager.default.fileExists(atPath: prefix + "/inside"))
+        }
     }
 
     @Test("package-deb: control fields with computed Depends, root-owned paths and modes under /usr, an extracted binary that runs")
