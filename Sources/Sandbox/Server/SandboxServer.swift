@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Synchronization
 
 /// Where and how the sandbox listens.
 public struct SandboxListenOptions: Sendable {
@@ -23,13 +24,16 @@ public final class RunningSandbox: Sendable {
     public let port: Int
     public let database: SandboxDatabase
     public let environment: SandboxEnvironment
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    init(host: String, port: Int, database: SandboxDatabase, environment: SandboxEnvironment, task: Task<Void, any Error>) {
+    init(host: String, port: Int, database: SandboxDatabase, environment: SandboxEnvironment, group: ServiceGroup,
+         task: Task<Void, any Error>) {
         self.host = host
         self.port = port
         self.database = database
         self.environment = environment
+        self.group = group
         self.task = task
     }
 
@@ -37,10 +41,33 @@ public final class RunningSandbox: Sendable {
     public var baseURL: String { SandboxURLs.base(host: host, port: port) }
     public var urls: SandboxURLs { SandboxURLs(base: baseURL) }
 
-    /// Stops listening (graceful: requests in flight finish).
+    /// Stops listening gracefully: requests in flight finish and idle connections close.
+    ///
+    /// Never by cancelling the serving task: a connection accepted but not yet handed to a handler
+    /// when the task is cancelled is dropped with its NIOAsyncWriter unfinished, which traps
+    /// ("Deinited NIOAsyncWriter without calling finish()", swift-nio #3481); the console hit it on
+    /// about one quit in twelve.
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = try? await task.value
+    }
+
+    /// `stop()`, but gives up waiting after `limit`: at the console's exit a client that keeps a
+    /// request open must not hold the terminal. The shutdown goes on; the process ends anyway.
+    public func stop(waitingAtMost limit: Duration) async {
+        await group.triggerGracefulShutdown()
+        let finished = FirstOf()
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let task = self.task
+            Task {
+                _ = try? await task.value
+                if finished.claim() { done.resume() }
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                if finished.claim() { done.resume() }
+            }
+        }
     }
 }
 
@@ -86,14 +113,22 @@ public enum SandboxServer {
             onServerRunning: { channel in await ready.resolve(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+        // Run under a service group so that `stop` can shut the server down gracefully.
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let task = Task {
-            do { try await app.run() } catch {
+            do { try await group.run() } catch {
                 await ready.fail(error)
                 throw error
             }
         }
-        let port = try await ready.value()
-        return RunningSandbox(host: listen.host, port: port, database: database, environment: environment, task: task)
+        let port: Int
+        do {
+            port = try await ready.value()
+        } catch {
+            _ = try? await task.value
+            throw error
+        }
+        return RunningSandbox(host: listen.host, port: port, database: database, environment: environment, group: group, task: task)
     }
 
     /// Serves until `stop` is requested, then shuts down gracefully (requests in flight finish) and
@@ -134,6 +169,18 @@ public actor SandboxStop {
     func attach(_ group: ServiceGroup) async {
         self.group = group
         if requested { await group.triggerGracefulShutdown() }
+    }
+}
+
+/// Lets exactly one of several racing callers through (the first to claim).
+private final class FirstOf: Sendable {
+    private let claimed = Mutex(false)
+
+    func claim() -> Bool {
+        claimed.withLock { claimed in
+            defer { claimed = true }
+            return !claimed
+        }
     }
 }
 

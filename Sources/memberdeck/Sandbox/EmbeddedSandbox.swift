@@ -39,5 +39,6 @@ struct EmbeddedSandbox: Sendable {
                          projectName: account.project, domain: KeystoneDirectory.domainName, region: KeystoneDirectory.region)
     }
 
-    func stop() async { await running.stop() }
+    /// Shuts the sandbox down at the console's exit, waiting at most two seconds for requests in flight.
+    func stop() async { await running.stop(waitingAtMost: .seconds(2)) }
 }
