@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Where and how the sandbox listens.
 public struct SandboxListenOptions: Sendable {
@@ -174,10 +174,10 @@ public actor SandboxStop {
 
 /// Lets exactly one of several racing callers through (the first to claim).
 private final class FirstOf: Sendable {
-    private let claimed = Mutex(false)
+    private let claimed = NIOLockedValueBox(false)
 
     func claim() -> Bool {
-        claimed.withLock { claimed in
+        claimed.withLockedValue { claimed in
             defer { claimed = true }
             return !claimed
         }
