@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Resolves the cloud to use exactly as openstacksdk does (see api-facts §8):
 /// the first clouds file wins, secure.yaml is deep-merged over it, `OS_*` variables form the
@@ -7,6 +8,9 @@ import Foundation
 public struct CloudConfigLoader: Sendable {
     public let locator: CloudFileLocator
     let readFile: @Sendable (String) throws -> String
+    /// Each file parsed once for the life of this loader: a command asks for its cloud, the names of
+    /// the others and their projects, and each ask would otherwise read and parse clouds.yaml again.
+    private let parsed = ParsedFiles()
 
     /// Variables that only select or locate a cloud; alone they do not make an `envvars` cloud.
     static let selectorVariables: Set<String> = ["OS_CLOUD", "OS_REGION_NAME", "OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE", "OS_CLOUD_NAME"]
@@ -104,6 +108,10 @@ public struct CloudConfigLoader: Sendable {
     }
 
     private func parse(_ path: String) throws -> ConfigValue {
+        try parsed.value(for: path) { try parseFile(path) }
+    }
+
+    private func parseFile(_ path: String) throws -> ConfigValue {
         let text: String
         do { text = try readFile(path) } catch let error as YAMLReadError {
             throw ConfigurationError.malformedFile(path: path, detail: error.detail)
@@ -116,5 +124,17 @@ public struct CloudConfigLoader: Sendable {
             throw ConfigurationError.malformedFile(path: path, detail: "line 1: the top level must be a mapping")
         }
         return value
+    }
+}
+
+/// The files a loader has parsed, by path, with the error a file gave (asked again, it gives it again).
+private final class ParsedFiles: Sendable {
+    private let values = NIOLockedValueBox<[String: Result<ConfigValue, any Error>]>([:])
+
+    func value(for path: String, parse: () throws -> ConfigValue) throws -> ConfigValue {
+        if let known = values.withLockedValue({ $0[path] }) { return try known.get() }
+        let result = Result { try parse() }
+        values.withLockedValue { $0[path] = result }
+        return try result.get()
     }
 }

@@ -54,7 +54,16 @@ struct CachedToken: Codable {
     /// Hex SHA-256 of `text`.
     static func hexDigest(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
 
+    /// Lowercase hex, two digits a byte. Not `String(format:)`: every command that reads the token
+    /// cache calls this, and Foundation's formatter costs a one-shot command more than the hashing.
     private static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

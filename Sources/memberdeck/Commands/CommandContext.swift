@@ -17,11 +17,13 @@ struct CommandContext: Sendable {
         self.options = options
         self.environment = environment
         xdg = XDGDirectories(environment: environment)
+        loader = CloudConfigLoader(environment: environment)
         configuration = ConfigSelection(path: Self.configPath(xdg), environment: environment)
         endpointSelection = Self.resolveEndpoint(options.endpoint, in: configuration)
     }
 
-    var loader: CloudConfigLoader { CloudConfigLoader(environment: environment) }
+    /// clouds.yaml and secure.yaml, each parsed once however often a command asks.
+    let loader: CloudConfigLoader
 
     func cloud() throws -> CloudConfig {
         try loadCloud(options.cloud, region: options.region)

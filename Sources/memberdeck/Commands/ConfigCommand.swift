@@ -9,7 +9,7 @@ struct ConfigCommand: AsyncParsableCommand {
     )
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the cloud memberdeck will use (secrets as ***); authenticates to find the image endpoint.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the cloud memberdeck will use (secrets as ***); authenticates to find the image endpoint.")
 
         @OptionGroup var global: GlobalOptions
 

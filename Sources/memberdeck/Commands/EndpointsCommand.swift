@@ -10,7 +10,7 @@ struct EndpointsCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the configured endpoints: name, kind, URL and how each logs in.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the configured endpoints: name, kind, URL and how each logs in.")
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {

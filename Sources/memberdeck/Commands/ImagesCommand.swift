@@ -9,7 +9,7 @@ struct ImagesCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the images the project can see, following every page.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the images the project can see, following every page.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -47,7 +47,7 @@ struct ImagesCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one image, by id or unique name.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one image, by id or unique name.")
 
         @OptionGroup var global: GlobalOptions
 

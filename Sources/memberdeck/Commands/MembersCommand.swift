@@ -14,7 +14,7 @@ struct MembersCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the members of an image (the owner sees all, a member its own row).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the members of an image (the owner sees all, a member its own row).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
 
@@ -31,7 +31,7 @@ struct MembersCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one member of an image.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one member of an image.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
         @Argument(help: ArgumentHelp("Member: a project name (name or name@domain) or id.", valueName: "member")) var member: String
@@ -50,7 +50,7 @@ struct MembersCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Share an image with one or more projects (each starts as pending; --accept also accepts; on glance-v1, sets can_share with --can-share).",
             discussion: """
             --accept accepts each share with the consumer's credentials: a cloud of clouds.yaml scoped to that project
@@ -108,7 +108,7 @@ struct MembersCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop sharing an image with one or more projects.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Stop sharing an image with one or more projects.")
         @OptionGroup var batch: MemberBatch
 
         func run() async throws {
@@ -135,7 +135,7 @@ struct MembersCommand: AsyncParsableCommand {
     }
 
     struct Replace: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "replace", 
             abstract: "Glance v1: replace the whole member list (MEMBER or MEMBER:share); refused if the list changed since it was read.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("Image id or name.", valueName: "image")) var image: String
@@ -150,19 +150,19 @@ struct MembersCommand: AsyncParsableCommand {
     }
 
     struct Accept: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept images shared with a project (default: the token's project).")
+        static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept images shared with a project (default: the token's project).")
         @OptionGroup var status: StatusChange
         func run() async throws { try await status.apply(.accepted) }
     }
 
     struct Reject: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject images shared with a project (default: the token's project).")
+        static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject images shared with a project (default: the token's project).")
         @OptionGroup var status: StatusChange
         func run() async throws { try await status.apply(.rejected) }
     }
 
     struct Pending: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reset shares to pending (default member: the token's project).")
+        static let configuration = CommandConfiguration(commandName: "pending", abstract: "Reset shares to pending (default member: the token's project).")
         @OptionGroup var status: StatusChange
         func run() async throws { try await status.apply(.pending) }
     }

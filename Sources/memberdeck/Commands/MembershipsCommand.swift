@@ -20,7 +20,7 @@ struct MembershipsCommand: AsyncParsableCommand {
     static let kinds: [EndpointKind] = [.atmosphere, .bonita]
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List memberships: an Atmosphere endpoint's (all mine, or one version's), a Bonita user's.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List memberships: an Atmosphere endpoint's (all mine, or one version's), a Bonita user's.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("Atmosphere: only this image version (uuid, IMAGE:VERSION or unique version name).", valueName: "version"))
         var version: String?
@@ -50,7 +50,7 @@ struct MembershipsCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a membership: Atmosphere VERSION GROUP, Bonita USER GROUP ROLE.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a membership: Atmosphere VERSION GROUP, Bonita USER GROUP ROLE.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("Atmosphere: VERSION GROUP. Bonita: USER GROUP ROLE.", valueName: "reference")) var references: [String] = []
 
@@ -77,7 +77,7 @@ struct MembershipsCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a membership: Atmosphere ID or VERSION GROUP, Bonita USER GROUP ROLE.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a membership: Atmosphere ID or VERSION GROUP, Bonita USER GROUP ROLE.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("Atmosphere: ID, or VERSION GROUP as add takes them. Bonita: USER GROUP ROLE.", valueName: "reference")) var references: [String] = []
 

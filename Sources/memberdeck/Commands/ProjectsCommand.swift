@@ -25,7 +25,7 @@ struct ProjectsCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the projects memberdeck can name, with their ids and where each name came from.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the projects memberdeck can name, with their ids and where each name came from.")
         @OptionGroup var global: GlobalOptions
         @Flag(name: .customLong("all-clouds"), help: "Every Keystone of clouds.yaml, not only the selected cloud's (logs in to each once).")
         var allClouds = false
@@ -54,7 +54,7 @@ struct ProjectsCommand: AsyncParsableCommand {
     }
 
     struct Alias: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "alias", 
             abstract: "Name a project id for this cloud's Keystone (kept in projects.yaml; --remove forgets it).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The project id.", valueName: "id")) var id: String

@@ -23,7 +23,7 @@ struct SandboxCommand: AsyncParsableCommand {
     }
 
     struct Serve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "serve", 
             abstract: "Serve the sandbox until interrupted (SIGINT or SIGTERM), printing its URLs and a clouds.yaml snippet.")
 
         @Option(help: ArgumentHelp("Address to listen on (default: 127.0.0.1, loopback only).", valueName: "address"))
@@ -71,7 +71,7 @@ struct SandboxCommand: AsyncParsableCommand {
     }
 
     struct Reset: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "reset", 
             abstract: "Restore the sandbox's data to its seed (demo unless --seed empty), in one transaction.")
 
         @OptionGroup var storage: DataOptions
