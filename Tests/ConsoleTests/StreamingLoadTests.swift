@@ -67,17 +67,81 @@ struct StreamingLoadTests {
     }
 }
 
-@Suite("The end of a streamed listing")
+@Suite("The end of a listing that came in pages")
 struct StreamingLoadEndTests {
     typealias F = ConsoleFixture
 
-    @Test("a listing that differs from its pages (an image gone, one listed twice) shows the listing as it ended")
-    func endDiffersFromPages() {
+    static func names(_ console: F) -> [String] { console.state.images.visibleRows.map { $0.image.name ?? "" } }
+
+    /// Presses R on a loaded console and returns its images load.
+    static func refresh(_ console: inout F) -> Int? {
+        guard let request = console.press("R").imagesRequests.first else {
+            Issue.record("R starts no images load")
+            return nil
+        }
+        return request
+    }
+
+    @Test("the end carries only the rows no page carried: they join the pages shown, and an image listed twice shows once")
+    func endJoinsPages() {
         var console = F()
         console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
         let request = console.send(.connected(F.session())).imagesRequests[0]
+        console.send(GlanceScript.imagesArrived(request: request, [F.gamma, F.beta]))
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha, F.beta]))
-        console.send(.imagesLoaded(request: request, .success([F.alpha, F.alpha])))
-        #expect(console.state.images.rows.map(\.key) == [F.alpha.id])
+        console.send(.imagesLoaded(request: request, .success([F.delta])))
+        #expect(Self.names(console) == ["alpha", "beta", "delta", "gamma"])
+        #expect(console.state.streamingLoad == nil)
+        #expect(console.state.images.loading == .idle)
+    }
+
+    @Test("an empty end after the pages leaves them as shown, with a row the operator acted on meanwhile")
+    func emptyEndKeepsPages() {
+        var console = F()
+        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
+        let request = console.send(.connected(F.session())).imagesRequests[0]
+        console.send(GlanceScript.imagesArrived(request: request, F.images))
+        let shown = console.state.images.rows
+        console.send(.imagesLoaded(request: request, .success([])))
+        #expect(console.state.images.rows == shown)
+        #expect(Self.names(console) == ["alpha", "beta", "delta", "epsilon", "gamma"])
+    }
+
+    @Test("a refresh's pages are kept, not shown, and with its end they are the listing: an image gone disappears then")
+    func refreshPagesMakeTheListing() {
+        var console = F.connected()
+        guard let request = Self.refresh(&console) else { return }
+        console.send(GlanceScript.imagesArrived(request: request, [F.alpha, F.beta]))
+        console.send(GlanceScript.imagesArrived(request: request, [F.gamma]))
+        #expect(Self.names(console) == ["alpha", "beta", "delta", "epsilon", "gamma"])
+        console.send(.imagesLoaded(request: request, .success([F.delta])))
+        #expect(Self.names(console) == ["alpha", "beta", "delta", "gamma"])
+        #expect(console.state.arrivedPages.isEmpty)
+    }
+
+    @Test("pages of a refresh that failed are dropped with it, and a page after the end is not kept")
+    func pagesOfAFailedLoadDropped() {
+        var console = F.connected()
+        guard let request = Self.refresh(&console) else { return }
+        console.send(GlanceScript.imagesArrived(request: request, [F.alpha]))
+        console.send(.imagesLoaded(request: request, .failure(F.httpError(500, "connection reset"))))
+        #expect(console.state.arrivedPages.isEmpty)
+        #expect(Self.names(console) == ["alpha", "beta", "delta", "epsilon", "gamma"])
+        console.send(GlanceScript.imagesArrived(request: request, [F.alpha]))
+        #expect(console.state.arrivedPages.isEmpty, "a page of a finished load is not kept")
+    }
+
+    @Test("pages of a refresh replaced by another load (`:images all`) are dropped with it")
+    func pagesOfAReplacedLoadDropped() {
+        var console = F.connected()
+        guard let request = Self.refresh(&console) else { return }
+        console.send(GlanceScript.imagesArrived(request: request, [F.beta]))
+        #expect(console.state.arrivedPages[request] != nil)
+        console.press(":")
+        console.type("images all")
+        #expect(console.key(.enter).imagesRequests.count == 1)
+        #expect(console.state.arrivedPages.isEmpty)
+        console.send(GlanceScript.imagesArrived(request: request, [F.alpha]))
+        #expect(console.state.arrivedPages.isEmpty)
     }
 }

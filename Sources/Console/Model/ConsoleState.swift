@@ -89,6 +89,9 @@ public struct ConsoleState: Sendable, Equatable {
     /// The images load started while the pane was empty: its pages are shown as they arrive
     /// (`rowsArrived`). A refresh replaces rows already shown all at once, at its end.
     public var streamingLoad: Int?
+    /// Pages of loads not shown as they arrive (a refresh), kept until the load's end joins them
+    /// with its own rows into the listing.
+    public var arrivedPages: [Int: [RecordRow]] = [:]
     /// Wall time of the latest tick: the only clock `update` knows.
     public var now: Date
     /// When the next automatic refresh is due.

@@ -101,10 +101,12 @@ public struct LoadContext: Sendable {
     /// Rows received so far (page by page).
     public var progress: @Sendable (Int) -> Void
     /// A page's rows as it arrives, for a listing long enough to show before its end (the images).
-    public var page: @Sendable ([RecordRow]) -> Void
+    /// When set, a loader that pages hands each page here and keeps none: its result is then only
+    /// the rows no page carried. Without it, the result is the whole listing.
+    public var page: (@Sendable ([RecordRow]) -> Void)?
 
     public init(scope: ImageScope = .mine, parentRow: RecordRow? = nil, progress: @escaping @Sendable (Int) -> Void = { _ in },
-                page: @escaping @Sendable ([RecordRow]) -> Void = { _ in }) {
+                page: (@Sendable ([RecordRow]) -> Void)? = nil) {
         self.scope = scope
         self.parentRow = parentRow
         self.progress = progress

@@ -21,24 +21,24 @@ public struct GlanceV2Client: Sendable {
 
     /// The listing with each image turned into what the caller keeps (a console row) as its page
     /// arrives, so that 100,000 images are never held beside what they become.
-    /// `page` receives each page's items as they are kept (before `progress`).
+    /// `page`, when given, receives each page's items (before `progress`) and they are not kept:
+    /// the result is then empty, and the caller holds the listing (never twice).
     public func listImages<Item>(_ query: ImageQuery = ImageQuery(), progress: (@Sendable (Int) -> Void)? = nil,
                                  page pageArrived: (([Item]) -> Void)? = nil,
                                  each transform: (Image) -> Item) async throws -> [Item] {
         let base = try await session.imageEndpoint()
         var url = URLJoining.appending(base, "images") + "?" + query.queryString()
-        var collector = PageCollector<Item>(what: "images", policy: paging)
+        var collector = PageCollector<Item>(what: "images", policy: paging, handsOver: pageArrived != nil)
         while true {
             let page: GlanceV2ImagePage = try await getJSON(url)
-            let wanted = query.limit.map { $0 - collector.items.count } ?? Int.max
+            let wanted = query.limit.map { $0 - collector.count } ?? Int.max
             let reachedLimit = page.images.count >= wanted
             let next = page.images.isEmpty || reachedLimit ? nil : page.next
             // Glance's marker is the last image of a page: a page ending where an earlier one did is a circle.
             let kept = reachedLimit ? page.images.prefix(wanted) : page.images[...]
-            let before = collector.items.count
             let goOn = collector.add(kept.map(transform), marker: page.images.last?.id, more: next != nil)
-            if let pageArrived, collector.items.count > before { pageArrived(Array(collector.items[before...])) }
-            progress?(collector.items.count)
+            if let pageArrived, !collector.lastTaken.isEmpty { pageArrived(collector.lastTaken) }
+            progress?(collector.count)
             guard goOn, let next else { break }
             url = URLJoining.resolve(link: next, versionedBase: base)
         }

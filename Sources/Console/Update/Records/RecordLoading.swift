@@ -26,6 +26,7 @@ extension ConsoleUpdate {
             state.namesAsked = []
             state.everyNameAsked = false
             state.loads = [:]
+            state.arrivedPages = [:]
             state.inboxSpan = .here
             state.inboxClouds = [:]
             state.sweep = nil
@@ -61,6 +62,7 @@ extension ConsoleUpdate {
         state.records.tree = []
         state.records.primary.loading = .loading(count: 0)
         state.loads = state.loads.filter { if case .records(.images, _, _) = $0.value { return false } else { return true } }
+        state.arrivedPages = [:]
         guard state.session != nil else { return [] }
         let request = takeID(&state)
         state.loads[request] = .records(pane: .images, parentKey: nil, requestedAt: state.sequence)
@@ -109,12 +111,18 @@ extension ConsoleUpdate {
 
     /// A page of the images pane's first listing: shown at once, each row in its sorted place, so
     /// the first rows are on screen while the rest are still coming (100,000 images take a
-    /// hundred pages). A refresh's pages are not shown: its rows replace the pane's at its end.
+    /// hundred pages). A refresh's pages are not shown: they are kept, and its rows replace the
+    /// pane's at its end. The runner keeps no page it posted, so none is dropped here.
     static func rowsArrived(_ state: inout ConsoleState, _ request: Int, _ page: consuming [RecordRow]) {
-        guard state.streamingLoad == request, case .records(.images, _, _)? = state.loads[request], state.records.tree.isEmpty else { return }
+        guard case .records? = state.loads[request] else { return }
         var rows = consume page
         // A tree (images with versions) is laid out once it is whole.
-        guard !rows.contains(where: { $0.isExpandable || $0.parentKey != nil }) else { return }
+        let shown = state.streamingLoad == request && state.arrivedPages[request] == nil && state.records.tree.isEmpty
+            && !rows.contains(where: { $0.isExpandable || $0.parentKey != nil })
+        guard shown, case .records(.images, _, _)? = state.loads[request] else {
+            state.arrivedPages[request, default: []].append(contentsOf: rows)
+            return
+        }
         prepare(state, .images, &rows)
         state.records.modify(.images) { $0.appendRows(rows) }
     }
@@ -126,11 +134,25 @@ extension ConsoleUpdate {
         guard let load = state.loads.removeValue(forKey: request), case let .records(pane, parentKey, requestedAt) = load else { return [] }
         let streamed = state.streamingLoad == request
         if streamed { state.streamingLoad = nil }
+        // Pages kept for this load come before its own rows; pages of loads given up are dropped.
+        let kept = state.arrivedPages.removeValue(forKey: request)
+        if !state.arrivedPages.isEmpty { state.arrivedPages = state.arrivedPages.filter { state.loads[$0.key] != nil } }
+        var result = consume result
+        if let kept, case let .success(rest) = result { result = .success(kept + rest) }
         if pane == .members, parentKey != state.records.detailParent?.key { return [] }
         var seen: [ActivityEntry] = []
         var detail: [Effect] = []
         var loaded = false
         switch consume result {
+        case var .success(rows) where streamed && kept == nil && !rows.contains(where: { $0.isExpandable || $0.parentKey != nil }):
+            // Every page is on screen: the rows no page carried join them.
+            loaded = true
+            prepare(state, pane, &rows)
+            state.records.modify(pane) {
+                $0.appendRows(rows)
+                $0.loading = .idle
+            }
+            detail += loadFinished(&state, pane)
         case var .success(rows):
             loaded = true
             prepare(state, pane, &rows)
@@ -142,21 +164,7 @@ extension ConsoleUpdate {
                 seen = mergeRows(&state, pane, consume rows, requestedAt: requestedAt, streamed: streamed)
             }
             state.records.modify(pane) { $0.loading = .idle }
-            // Current again only when the other list is not the one that failed (a server that
-            // refuses the images but answers the inbox leaves the images stale).
-            let other: PaneID = pane == .images ? .memberships : .images
-            var otherFailed = false
-            if case .failed = state.records.pane(other).loading { otherFailed = true }
-            if pane != .members, !otherFailed {
-                if state.freshness.isStale { flash(&state, "reconnected: the panes are current again", .info) }
-                state.freshness.refreshed(now: state.now)
-            }
-            syncLinkedPanes(&state, from: pane)
-            if pane == .images, let parent = state.records.detailParent, let fresh = state.records.primary.row(key: parent.key) {
-                state.records.detailParent = fresh
-                // Shared since (or no longer): its detail is loaded (or the pane says why there is none).
-                if fresh.detailNote != parent.detailNote { detail = showDetail(&state, of: fresh) }
-            }
+            detail += loadFinished(&state, pane)
         case let .failure(error):
             // Rows already shown (a refresh) stay, with what is in flight; the failure is shown and flashed.
             state.records.modify(pane) { $0.loading = .failed(describe(error)) }
@@ -171,6 +179,27 @@ extension ConsoleUpdate {
         // Names for the ids just shown, once the rows are on screen.
         let names = loaded ? nameProjects(&state, in: pane) : []
         return detail + names + record(&state, seen)
+    }
+
+    /// What follows a pane's rows loaded: the panes current again, linked panes in step, and the
+    /// detail of the selected image reloaded when it became shared (or stopped being).
+    private static func loadFinished(_ state: inout ConsoleState, _ pane: PaneID) -> [Effect] {
+        // Current again only when the other list is not the one that failed (a server that
+        // refuses the images but answers the inbox leaves the images stale).
+        let other: PaneID = pane == .images ? .memberships : .images
+        var otherFailed = false
+        if case .failed = state.records.pane(other).loading { otherFailed = true }
+        if pane != .members, !otherFailed {
+            if state.freshness.isStale { flash(&state, "reconnected: the panes are current again", .info) }
+            state.freshness.refreshed(now: state.now)
+        }
+        syncLinkedPanes(&state, from: pane)
+        if pane == .images, let parent = state.records.detailParent, let fresh = state.records.primary.row(key: parent.key) {
+            state.records.detailParent = fresh
+            // Shared since (or no longer): its detail is loaded (or the pane says why there is none).
+            if fresh.detailNote != parent.detailNote { return showDetail(&state, of: fresh) }
+        }
+        return []
     }
 
     /// A reload replaces the rows, except what this console changed since it was requested: a row

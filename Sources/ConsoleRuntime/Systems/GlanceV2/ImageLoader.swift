@@ -9,10 +9,10 @@ struct ImageLoader: Sendable {
     /// `mine`: images my project owns, then images shared with it (any status), without duplicates.
     /// `all`: everything the project can see. Progress is reported page by page. Each image becomes
     /// an `Item` (a row) as its page arrives (`GlanceV2Client.listImages(_:progress:each:)`).
-    /// `page` receives each page's items as it arrives (the two listings of `mine` in any order, an
-    /// image of both in each: the receiver keeps one).
+    /// `page`, when given, receives each page's items as it arrives (the two listings of `mine` in
+    /// any order, an image of both in each: the receiver keeps one), and the result holds none of them.
     func images<Item: Sendable>(scope: ImageScope, projectID: String, progress: @escaping @Sendable (Int) -> Void,
-                                page: @escaping @Sendable ([Item]) -> Void = { _ in },
+                                page: (@Sendable ([Item]) -> Void)? = nil,
                                 each transform: @escaping @Sendable (Image) -> Item, id: (Item) -> String) async throws -> [Item] {
         switch scope {
         case .all:
