@@ -64,3 +64,25 @@ struct PaneFilterIndexTests {
         #expect(pane.visibleRows.isEmpty, "no match spans two texts")
     }
 }
+
+/// The 8-byte span of a row's texts in the search bytes, and the search a row outside them gets.
+@Suite("Search spans")
+struct SearchSpanTests {
+    @Test("a range within 4 GiB round-trips; one past it, or the marker, has no range")
+    func ranges() {
+        #expect(SearchSpan(0..<0)?.range == 0..<0)
+        #expect(SearchSpan(12..<40)?.range == 12..<40)
+        #expect(SearchSpan(0..<Int(UInt32.max) - 1)?.range == 0..<Int(UInt32.max) - 1)
+        #expect(SearchSpan(0..<Int(UInt32.max)) == nil)
+        #expect(SearchSpan(Int(UInt32.max) + 1..<Int(UInt32.max) + 9) == nil)
+        #expect(SearchSpan.outside.range == nil)
+    }
+
+    @Test("a row outside the search bytes is searched in its own texts, lowered, as the bytes would be")
+    func rowOutsideIsSearchedInItsTexts() {
+        let row = RecordRow(key: "k", cells: ["Ubuntu-24.04-GOLDEN", "ÄÖÜ-Straße", "id-1"], ref: RowRef("k"))
+        for (needle, expected) in [("golden", true), ("äöü-str", true), ("id-1", true), ("den\u{1}äö", false), ("fedora", false), ("", true)] {
+            #expect(PaneState<RecordRow>.rowTextContains(row, Array(needle.utf8)) == expected, "\(needle)")
+        }
+    }
+}

@@ -35,3 +35,27 @@ enum ByteSearch {
         return false
     }
 }
+
+/// Where a row's lowered texts are in a pane's search bytes, in 8 bytes instead of a
+/// `Range<Int>`'s 16 (0.8 MB at 100,000 rows). A row whose texts would end past 4 GiB of search
+/// bytes is `outside`, and is searched in its own texts.
+struct SearchSpan: Sendable, Equatable {
+    private let start: UInt32
+    private let end: UInt32
+
+    static let outside = SearchSpan(start: .max, end: 0)
+
+    private init(start: UInt32, end: UInt32) {
+        self.start = start
+        self.end = end
+    }
+
+    /// Nil when the range does not fit in 32 bits.
+    init?(_ range: Range<Int>) {
+        guard let start = UInt32(exactly: range.lowerBound), let end = UInt32(exactly: range.upperBound), end < .max else { return nil }
+        self.init(start: start, end: end)
+    }
+
+    /// The span's bytes, or nil for a row outside the search bytes.
+    var range: Range<Int>? { start > end ? nil : Int(start)..<Int(end) }
+}

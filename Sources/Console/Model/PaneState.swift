@@ -57,13 +57,13 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     public private(set) var rows: [Row] = []
     /// Index of each row by key, so lookups by key cost nothing with 10,000 rows (rebuilt by
     /// `setRows`; `update(key:)` changes a row in place and must keep its key).
-    private var positions: [String: Int] = [:]
+    private var positions = KeyIndex()
     /// Every row's searchable texts, lowercased and joined by U+0001, end to end in one buffer (what
     /// `/` searches): one allocation for 100,000 rows rather than a string each, read in order.
     private var searchBytes: [UInt8] = []
     /// Where each row's text is in `searchBytes`. A changed row's new text goes at the end; the
     /// buffer is rebuilt once more than half of it is texts no row points at.
-    private var searchSpans: [Range<Int>] = []
+    private var searchSpans: [SearchSpan] = []
     private var unusedSearchBytes = 0
     /// Each row's value in the sort column (`sortValue`), made once by `resort`, so that placing a
     /// page's rows compares kept strings rather than lowering texts again.
@@ -98,7 +98,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     public mutating func setRows(_ newRows: consuming [Row]) {
         let selectedKey = selected?.key
         rows = consume newRows
-        positions = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        positions.rebuild(count: rows.count) { [rows] in rows[$0].key }
         indexSearch()
         resort()
         if !marked.isEmpty { marked = marked.intersection(Set(rows.map(\.key))) }
@@ -111,11 +111,11 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     public mutating func appendRows(_ newRows: [Row]) {
         let selectedKey = selected?.key
         var added: [Int] = []
-        for row in newRows where positions[row.key] == nil {
-            positions[row.key] = rows.count
-            searchSpans.append(Self.appendSearchText(of: row, to: &searchBytes))
-            added.append(rows.count)
+        for row in newRows where position(of: row.key) == nil {
             rows.append(row)
+            positions.insert(row.key, at: rows.count - 1) { [rows] in rows[$0].key }
+            searchSpans.append(Self.appendSearchText(of: row, to: &searchBytes))
+            added.append(rows.count - 1)
         }
         guard !added.isEmpty else { return }
         let column = sortColumn, descending = sortDescending
@@ -153,7 +153,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         guard list.count == rows.count else { return false }
         var seen = [Bool](repeating: false, count: rows.count)
         for row in list {
-            guard let index = positions[row.key], !seen[index], rows[index].cells == row.cells else { return false }
+            guard let index = position(of: row.key), !seen[index], rows[index].cells == row.cells else { return false }
             seen[index] = true
         }
         return true
@@ -163,7 +163,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
     /// `keepingPlace`, when the changed row is that one and sorts elsewhere now, where it was: the
     /// next row comes under it (accepting down the inbox, one key at a time).
     public mutating func update(key: String, keepingPlace: Bool = false, _ change: (inout Row) -> Void) {
-        guard let index = positions[key] else { return }
+        guard let index = position(of: key) else { return }
         let followed = keepingPlace && selected?.key == key ? nil : selected?.key
         let before = rows[index]
         change(&rows[index])
@@ -182,7 +182,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         var textChanged = false
         var sortChanged = false
         for key in keys {
-            guard let index = positions[key] else { continue }
+            guard let index = position(of: key) else { continue }
             let sortBefore = rows[index].sortValue(column: sortColumn)
             let textBefore = rows[index].searchableText
             change(&rows[index])
@@ -196,7 +196,10 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
         if sortChanged || textChanged { recompute(keepingKey: selectedKey) }
     }
 
-    public func row(key: String) -> Row? { positions[key].map { rows[$0] } }
+    public func row(key: String) -> Row? { position(of: key).map { rows[$0] } }
+
+    /// The position in `rows` of the row with `key`.
+    private func position(of key: String) -> Int? { positions.position(of: key) { rows[$0].key } }
 
     public mutating func setFilter(_ newFilter: RowFilter?) {
         let selectedKey = selected?.key
@@ -270,7 +273,7 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
 
     /// After one row's texts changed.
     mutating func indexSearch(of index: Int) {
-        unusedSearchBytes += searchSpans[index].count
+        unusedSearchBytes += searchSpans[index].range?.count ?? 0
         if unusedSearchBytes > searchBytes.count / 2 {
             indexSearch()
         } else {
@@ -280,14 +283,27 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
 
     /// Appends a row's searchable texts, lowered (a lowercase text as it is, without a copy) and
     /// separated by U+0001, which a typed filter cannot hold: no match spans two texts.
-    static func appendSearchText(of row: Row, to bytes: inout [UInt8]) -> Range<Int> {
+    static func appendSearchText(of row: Row, to bytes: inout [UInt8]) -> SearchSpan {
         let start = bytes.count
         _ = row.anySearchableText { text in
             if bytes.count > start { bytes.append(0x01) }
             if TextCase.isLowercase(text) { bytes.append(contentsOf: text.utf8) } else { bytes.append(contentsOf: text.lowercased().utf8) }
             return false
         }
-        return start..<bytes.count
+        guard let span = SearchSpan(start..<bytes.count) else {
+            // Past 4 GiB of text: the row is searched in its own texts instead.
+            bytes.removeSubrange(start...)
+            return .outside
+        }
+        return span
+    }
+
+    /// Whether `row` (one outside the search bytes) has a text holding `needle` (lowercase UTF-8).
+    static func rowTextContains(_ row: Row, _ needle: [UInt8]) -> Bool {
+        row.anySearchableText { text in
+            let lowered = Array(text.lowercased().utf8)
+            return lowered.withUnsafeBufferPointer { bytes in needle.withUnsafeBufferPointer { ByteSearch.search(bytes, $0) } }
+        }
     }
 
     /// Sorts every row by the sort column: stable, ties in source order.
@@ -306,16 +322,20 @@ public struct PaneState<Row: PaneRow>: Sendable, Equatable {
             let needle = filter.needle
             let inverted = filter.inverted
             let spans = searchSpans
+            let rows = rows
             visible = searchBytes.withUnsafeBufferPointer { bytes in
                 needle.withUnsafeBufferPointer { wanted in
-                    (candidates ?? sortedAll).filter { ByteSearch.search(UnsafeBufferPointer(rebasing: bytes[spans[$0]]), wanted) != inverted }
+                    (candidates ?? sortedAll).filter { index in
+                        guard let range = spans[index].range else { return Self.rowTextContains(rows[index], needle) != inverted }
+                        return ByteSearch.search(UnsafeBufferPointer(rebasing: bytes[range]), wanted) != inverted
+                    }
                 }
             }
         } else {
             visible = sortedAll
         }
         // By index, not by key: comparing keys would copy each row on the way.
-        if let key, let index = positions[key], let position = visible.firstIndex(of: index) {
+        if let key, let index = position(of: key), let position = visible.firstIndex(of: index) {
             cursor = position
         } else {
             cursor = max(0, min(cursor, visible.count - 1))

@@ -12,8 +12,6 @@ public struct RecordRow: PaneRow {
     public var label: String
     /// What each key does to this row (mutating keys absent here are refused with the pane's reason).
     public var actions: [Action: RowAction]
-    /// True when selecting the row shows its detail in the second pane (an image's members, a user's memberships).
-    public var opensDetail: Bool
     /// Indent level: children (an image's versions) sit under their parent.
     public var depth: Int {
         get { extras.first?.depth ?? 0 }
@@ -42,8 +40,6 @@ public struct RecordRow: PaneRow {
     /// What the row is a view of (one membership): rows of any pane with the same subject show one
     /// record, so a change to it shows in flight, and settles, on all of them.
     public var subject: String?
-    /// True for the user's own row (my image, my project's membership): drawn as `(mine)`, `(you)`.
-    public var isMine: Bool = false
     /// How the activity log names the row (an image and a member), when the system says.
     public var logName: LogName? {
         get { extras.first?.logName }
@@ -77,6 +73,13 @@ public struct RecordRow: PaneRow {
         var sortKeys: [Int: String] = [:]
     }
     private var extras: [Extras] = []
+
+    // The two flags last, side by side: between wider fields each took 8 bytes of padding (a
+    // row is 152 bytes instead of 160: 0.8 MB at 100,000 images).
+    /// True when selecting the row shows its detail in the second pane (an image's members, a user's memberships).
+    public var opensDetail: Bool
+    /// True for the user's own row (my image, my project's membership): drawn as `(mine)`, `(you)`.
+    public var isMine: Bool = false
 
     private mutating func modifyExtras(_ change: (inout Extras) -> Void) {
         if extras.isEmpty { extras = [Extras()] }
