@@ -23,14 +23,42 @@ public struct GlanceV2Client: Sendable {
     /// arrives, so that 100,000 images are never held beside what they become.
     /// `page`, when given, receives each page's items (before `progress`) and they are not kept:
     /// the result is then empty, and the caller holds the listing (never twice).
+    /// `listingFieldsOnly` decodes only what a listing shows (id, name, status, visibility, owner,
+    /// created_at): a third of the decoding, for the console's 100,000 images.
     public func listImages<Item>(_ query: ImageQuery = ImageQuery(), progress: (@Sendable (Int) -> Void)? = nil,
-                                 page pageArrived: (([Item]) -> Void)? = nil,
+                                 page pageArrived: (([Item]) -> Void)? = nil, listingFieldsOnly: Bool = false,
                                  each transform: (Image) -> Item) async throws -> [Item] {
         let base = try await session.imageEndpoint()
         var url = URLJoining.appending(base, "images") + "?" + query.queryString()
         var collector = PageCollector<Item>(what: "images", policy: paging, handsOver: pageArrived != nil)
+        // The next page is asked for while this one is decoded (decoding 1,000 images costs about
+        // what fetching them does); a request no longer wanted is cancelled.
+        var prefetch: PageRequest?
+        defer { prefetch?.task.cancel() }
         while true {
-            let page: GlanceV2ImagePage = try await getJSON(url)
+            let response: HTTPResponseData
+            if let waiting = prefetch, waiting.url == url {
+                prefetch = nil
+                response = try await waiting.task.value
+            } else {
+                prefetch?.task.cancel()
+                prefetch = nil
+                response = try await session.send("GET", url)
+            }
+            // Only the link is read first; the page's own decoding below says what went wrong with a bad body.
+            if query.limit == nil, collector.pages + 1 < paging.limits.maximumPages,
+               let link = (try? JSONResponse.decode(response, as: GlanceV2NextLink.self))?.next {
+                let nextURL = URLJoining.resolve(link: link, versionedBase: base)
+                let session = self.session
+                prefetch = PageRequest(url: nextURL, task: Task { try await session.send("GET", nextURL) })
+            }
+            let page: GlanceV2ImagePage
+            if listingFieldsOnly {
+                let listed: GlanceV2ImageListingPage = try decode(response)
+                page = GlanceV2ImagePage(images: listed.images.map(\.image), next: listed.next)
+            } else {
+                page = try decode(response)
+            }
             let wanted = query.limit.map { $0 - collector.count } ?? Int.max
             let reachedLimit = page.images.count >= wanted
             let next = page.images.isEmpty || reachedLimit ? nil : page.next
@@ -165,10 +193,40 @@ public struct GlanceV2Client: Sendable {
     }
 }
 
+/// A request for a page made before it is needed, and the URL it asked for.
+private struct PageRequest {
+    let url: String
+    let task: Task<HTTPResponseData, any Error>
+}
+
+/// The link to the next page of `GET /v2/images`, read before the images.
+struct GlanceV2NextLink: Decodable {
+    var next: String?
+}
+
 /// One page of `GET /v2/images`.
 struct GlanceV2ImagePage: Decodable {
     var images: [Image]
     var next: String?
+}
+
+/// One page of `GET /v2/images` with only the fields a listing shows of each image.
+struct GlanceV2ImageListingPage: Decodable {
+    var images: [ListedImage]
+    var next: String?
+
+    struct ListedImage: Decodable {
+        var image: Image
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Image.CodingKeys.self)
+            image = Image(id: try container.decode(String.self, forKey: .id), name: try container.decodeIfPresent(String.self, forKey: .name),
+                          status: try container.decodeIfPresent(String.self, forKey: .status),
+                          visibility: try container.decodeIfPresent(String.self, forKey: .visibility),
+                          owner: try container.decodeIfPresent(String.self, forKey: .owner))
+            image.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
+        }
+    }
 }
 
 /// `GET /v2/images/{id}/members` (not paginated).

@@ -8,7 +8,8 @@ struct ImageLoader: Sendable {
 
     /// `mine`: images my project owns, then images shared with it (any status), without duplicates.
     /// `all`: everything the project can see. Progress is reported page by page. Each image becomes
-    /// an `Item` (a row) as its page arrives (`GlanceV2Client.listImages(_:progress:each:)`).
+    /// an `Item` (a row) as its page arrives (`GlanceV2Client.listImages(_:progress:each:)`), decoded
+    /// with only the fields a row shows.
     /// `page`, when given, receives each page's items as it arrives (the two listings of `mine` in
     /// any order, an image of both in each: the receiver keeps one), and the result holds none of them.
     func images<Item: Sendable>(scope: ImageScope, projectID: String, progress: @escaping @Sendable (Int) -> Void,
@@ -18,14 +19,14 @@ struct ImageLoader: Sendable {
         case .all:
             // visibility=all: without it Glance lists community images to their owner only.
             return try await glance.listImages(ImageQuery(visibility: "all", memberStatus: "all", pageSize: 1000), progress: { progress($0) },
-                                               page: page, each: transform)
+                                               page: page, listingFieldsOnly: true, each: transform)
         case .mine:
             // Both listings at once; progress counts what has arrived of either.
             let counts = ProgressCounter()
             async let ownedImages = glance.listImages(ImageQuery(visibility: "all", owner: projectID, pageSize: 1000),
-                                                      progress: { progress(counts.set(owned: $0)) }, page: page, each: transform)
+                                                      progress: { progress(counts.set(owned: $0)) }, page: page, listingFieldsOnly: true, each: transform)
             async let sharedImages = glance.listImages(ImageQuery(visibility: "shared", memberStatus: "all", pageSize: 1000),
-                                                       progress: { progress(counts.set(shared: $0)) }, page: page, each: transform)
+                                                       progress: { progress(counts.set(shared: $0)) }, page: page, listingFieldsOnly: true, each: transform)
             let owned = try await ownedImages
             let shared = try await sharedImages
             let ownedIDs = Set(owned.map(id))
@@ -33,7 +34,8 @@ struct ImageLoader: Sendable {
         }
     }
 
-    /// The images themselves (as `images(scope:projectID:progress:each:id:)` lists them).
+    /// The images themselves (as `images(scope:projectID:progress:each:id:)` lists them: the fields
+    /// a listing shows, the rest nil).
     func images(scope: ImageScope, projectID: String, progress: @escaping @Sendable (Int) -> Void) async throws -> [Image] {
         try await images(scope: scope, projectID: projectID, progress: progress, each: { $0 }, id: \.id)
     }
