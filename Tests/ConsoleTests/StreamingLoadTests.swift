@@ -145,3 +145,24 @@ struct StreamingLoadEndTests {
         #expect(console.state.arrivedPages.isEmpty)
     }
 }
+
+@Suite("A first listing whose later page is a tree")
+struct StreamingTreePageTests {
+    typealias F = ConsoleFixture
+
+    @Test("pages shown before a page of a tree stay part of the listing at its end")
+    func shownPagesJoinTheTree() {
+        var console = F()
+        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
+        let request = console.send(.connected(F.session())).imagesRequests[0]
+        console.send(GlanceScript.imagesArrived(request: request, [F.alpha, F.beta]))
+        var child = RecordRow(key: "child", cells: ["child", "c"], ref: RowRef("child"), parentKey: F.alpha.id)
+        child.connection = console.state.session?.connection
+        console.send(.rowsArrived(request: request, [child]))
+        #expect(console.state.arrivedPages[request]?.map(\.key) == ["child"])
+        console.send(.imagesLoaded(request: request, .success([])))
+        let keys = Set(console.state.records.tree.map(\.key))
+        #expect(keys.isSuperset(of: [F.alpha.id, F.beta.id, "child"]), "\(keys)")
+        #expect(console.state.arrivedPages.isEmpty)
+    }
+}

@@ -134,11 +134,14 @@ extension ConsoleUpdate {
         guard let load = state.loads.removeValue(forKey: request), case let .records(pane, parentKey, requestedAt) = load else { return [] }
         let streamed = state.streamingLoad == request
         if streamed { state.streamingLoad = nil }
-        // Pages kept for this load come before its own rows; pages of loads given up are dropped.
+        // Pages kept for this load come before its own rows (after those of its pages already shown,
+        // when a page of a tree stopped the showing); pages of loads given up are dropped.
         let kept = state.arrivedPages.removeValue(forKey: request)
         if !state.arrivedPages.isEmpty { state.arrivedPages = state.arrivedPages.filter { state.loads[$0.key] != nil } }
         var result = consume result
-        if let kept, case let .success(rest) = result { result = .success(kept + rest) }
+        if let kept, case let .success(rest) = result {
+            result = .success((streamed ? state.records.pane(pane).rows : []) + kept + rest)
+        }
         if pane == .members, parentKey != state.records.detailParent?.key { return [] }
         var seen: [ActivityEntry] = []
         var detail: [Effect] = []
