@@ -145,13 +145,27 @@ let shownAfterFilter = state.records.primary.visible.count
 for _ in 0..<6 { timedKey(.backspace) }
 precondition(state.records.primary.visible.count == imageCount, "erasing the filter shows every image again")
 
+// The clock tick, ten a second while the console idles (nothing in flight, the pane loaded): it
+// must not walk every row the way a keystroke may.
+var tickDurations: [Double] = []
+var tickDate = start.addingTimeInterval(0.2)
+for _ in 0..<50 {
+    tickDate = tickDate.addingTimeInterval(0.1)
+    let tickStart = clock.now
+    _ = ConsoleUpdate.update(&state, .tick(tickDate))
+    tickDurations.append(milliseconds(clock.now - tickStart))
+}
+
 durations.sort()
 updateDurations.sort()
+tickDurations.sort()
 func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
 print("console-bench: \(imageCount) images, 100 members, 100 shares, 120×40, \(frameCount) frames")
 print(String(format: "render per frame: median %.3f ms, p99 %.3f ms, max %.3f ms", percentile(durations, 0.5), percentile(durations, 0.99), durations.last ?? 0))
 print(streamingReport)
 print(String(format: "update per key:   median %.4f ms, p99 %.4f ms (cursor moves)", percentile(updateDurations, 0.5), percentile(updateDurations, 0.99)))
+print(String(format: "update per tick (idle, 10 a second): median %.3f ms, max %.3f ms over %d ticks",
+             percentile(tickDurations, 0.5), tickDurations.last ?? 0, tickDurations.count))
 let sortedKeystrokes = keystrokes.sorted()
 if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil { print("keystrokes (ms):", keystrokes.map { String(format: "%.2f", $0) }.joined(separator: " ")) }
 print(String(format: "filter keystroke (type /golden, %d shown, then erase it): median %.2f ms, max %.2f ms over %d keys",

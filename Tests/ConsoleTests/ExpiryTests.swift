@@ -73,4 +73,20 @@ struct ExpiryTests {
         console.tick(2)
         #expect(console.state.flash == nil)
     }
+
+    @Test func theTickFindsEndedHighlightsAmongRowsWithOtherLocalState() {
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        func row(_ key: String, highlightUntil: Date? = nil, inFlight: String? = nil) -> RecordRow {
+            var row = RecordRow(key: key, cells: [key], ref: RowRef(key))
+            row.highlight = highlightUntil.map { Highlight(kind: .settled, until: $0) }
+            row.inFlight = inFlight
+            return row
+        }
+        let rows = [row("plain"), row("ended", highlightUntil: now.addingTimeInterval(-1)), row("busy", inFlight: "removing…"),
+                    row("endsNow", highlightUntil: now), row("later", highlightUntil: now.addingTimeInterval(0.1)),
+                    row("endedBusy", highlightUntil: now.addingTimeInterval(-5), inFlight: "accepting…")]
+        #expect(RecordRow.keysWithHighlightEnded(in: rows, by: now) == ["ended", "endsNow", "endedBusy"])
+        #expect(RecordRow.keysWithHighlightEnded(in: rows, by: now.addingTimeInterval(-10)).isEmpty)
+        #expect(RecordRow.keysWithHighlightEnded(in: [], by: now).isEmpty)
+    }
 }

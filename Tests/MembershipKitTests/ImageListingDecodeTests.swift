@@ -25,7 +25,7 @@ struct ImageListingDecodeTests {
         #expect(full.images.first?.size == 1024)
         #expect(listed.images.last?.image.name == nil)
         #expect(listed.next == full.next)
-        #expect(try JSONResponse.decode(response, as: GlanceV2NextLink.self).next == "/v2/images?marker=2e5c")
+        #expect(JSONTopLevelMember.string("next", in: response.body) == "/v2/images?marker=2e5c")
     }
 
     @Test("an image without an id makes the page unreadable, as the full decoding does")

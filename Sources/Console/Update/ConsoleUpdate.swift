@@ -108,8 +108,8 @@ public enum ConsoleUpdate {
     static func expireHighlights(_ state: inout ConsoleState) {
         let now = state.now
         for pane in PaneID.allCases {
-            for row in state.records.pane(pane).rows where (row.highlight?.until).map({ $0 <= now }) == true {
-                state.records.modify(pane) { $0.update(key: row.key) { $0.highlight = nil } }
+            for key in RecordRow.keysWithHighlightEnded(in: state.records.pane(pane).rows, by: now) {
+                state.records.modify(pane) { $0.update(key: key) { $0.highlight = nil } }
             }
         }
     }

@@ -45,9 +45,10 @@ public struct GlanceV2Client: Sendable {
                 prefetch = nil
                 response = try await session.send("GET", url)
             }
-            // Only the link is read first; the page's own decoding below says what went wrong with a bad body.
+            // Only the link is read first (the top level, not the images); the page's own decoding
+            // below says what went wrong with a bad body.
             if query.limit == nil, collector.pages + 1 < paging.limits.maximumPages,
-               let link = (try? JSONResponse.decode(response, as: GlanceV2NextLink.self))?.next {
+               let link = JSONTopLevelMember.string("next", in: response.body) {
                 let nextURL = URLJoining.resolve(link: link, versionedBase: base)
                 let session = self.session
                 prefetch = PageRequest(url: nextURL, task: Task { try await session.send("GET", nextURL) })
@@ -197,11 +198,6 @@ public struct GlanceV2Client: Sendable {
 private struct PageRequest {
     let url: String
     let task: Task<HTTPResponseData, any Error>
-}
-
-/// The link to the next page of `GET /v2/images`, read before the images.
-struct GlanceV2NextLink: Decodable {
-    var next: String?
 }
 
 /// One page of `GET /v2/images`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A row of a pane: its cells as the server sent them (the renderer sanitises), what the system
 /// needs to act on it, and the state of a change in flight.
 public struct RecordRow: PaneRow {
@@ -154,6 +156,21 @@ public struct RecordRow: PaneRow {
         row.highlight = existing.highlight
         row.changedAt = existing.changedAt
         return row
+    }
+
+    /// The keys of `rows` whose highlight ended by `now`. The tick asks ten times a second, so each
+    /// row's `extras` is read in place (one stored field; `rows[index].highlight`, a getter, copies
+    /// the whole row first, retaining each of its strings: at 100,000 images that kept the UI thread
+    /// busy for most of each tick).
+    static func keysWithHighlightEnded(in rows: [RecordRow], by now: Date) -> [String] {
+        rows.withUnsafeBufferPointer { buffer in
+            var keys: [String] = []
+            for index in buffer.indices {
+                guard let until = buffer[index].extras.first?.highlight?.until, until <= now else { continue }
+                keys.append(buffer[index].key)
+            }
+            return keys
+        }
     }
 }
 
