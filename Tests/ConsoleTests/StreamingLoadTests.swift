@@ -9,24 +9,20 @@ import Testing
 struct StreamingLoadTests {
     typealias F = ConsoleFixture
 
-    static func names(_ console: F) -> [String] { console.state.images.visibleRows.map { $0.image.name ?? "" } }
-
     @Test("the first pages are on screen, sorted, before the listing ends; the end replaces them with the whole list")
     func firstLoadShowsPages() {
         var console = F()
-        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
-        let loads = console.send(.connected(F.session()))
-        let request = loads.imagesRequests[0]
+        let request = console.startImagesLoad()
         console.send(GlanceScript.imagesArrived(request: request, [F.gamma, F.alpha]))
-        #expect(Self.names(console) == ["alpha", "gamma"])
+        #expect(console.imageNames == ["alpha", "gamma"])
         #expect(console.state.records.primary.selected?.key == F.alpha.id)
         console.press("j")
         // A later page lands in sorted places; the cursor stays on its row (gamma), and a row seen twice shows once.
         console.send(GlanceScript.imagesArrived(request: request, [F.delta, F.beta, F.gamma]))
-        #expect(Self.names(console) == ["alpha", "beta", "delta", "gamma"])
+        #expect(console.imageNames == ["alpha", "beta", "delta", "gamma"])
         #expect(console.state.records.primary.selected?.key == F.gamma.id)
         console.send(.imagesLoaded(request: request, .success(F.images)))
-        #expect(Self.names(console) == ["alpha", "beta", "delta", "epsilon", "gamma"])
+        #expect(console.imageNames == ["alpha", "beta", "delta", "epsilon", "gamma"])
         #expect(console.state.records.primary.selected?.key == F.gamma.id)
         #expect(console.state.streamingLoad == nil)
     }
@@ -34,12 +30,11 @@ struct StreamingLoadTests {
     @Test("a filter typed while pages arrive applies to each page")
     func filterWhileLoading() {
         var console = F()
-        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
-        let request = console.send(.connected(F.session())).imagesRequests[0]
+        let request = console.startImagesLoad()
         console.send(GlanceScript.imagesArrived(request: request, [F.gamma]))
         console.type("/ta")
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha, F.delta, F.beta]))
-        #expect(Self.names(console) == ["beta", "delta"])
+        #expect(console.imageNames == ["beta", "delta"])
     }
 
     @Test("a refresh's pages are not shown: the rows change once, at its end")
@@ -51,27 +46,24 @@ struct StreamingLoadTests {
             return
         }
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha]))
-        #expect(Self.names(console) == ["alpha", "beta", "delta", "epsilon", "gamma"])
+        #expect(console.imageNames == ["alpha", "beta", "delta", "epsilon", "gamma"])
     }
 
     @Test("a page of another load, or after the end, changes nothing")
     func stalePagesIgnored() {
         var console = F()
-        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
-        let request = console.send(.connected(F.session())).imagesRequests[0]
+        let request = console.startImagesLoad()
         console.send(GlanceScript.imagesArrived(request: request + 1000, [F.alpha]))
         #expect(console.state.images.rows.isEmpty)
         console.send(.imagesLoaded(request: request, .success([F.beta])))
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha]))
-        #expect(Self.names(console) == ["beta"])
+        #expect(console.imageNames == ["beta"])
     }
 }
 
 @Suite("The end of a listing that came in pages")
 struct StreamingLoadEndTests {
     typealias F = ConsoleFixture
-
-    static func names(_ console: F) -> [String] { console.state.images.visibleRows.map { $0.image.name ?? "" } }
 
     /// Presses R on a loaded console and returns its images load.
     static func refresh(_ console: inout F) -> Int? {
@@ -85,12 +77,11 @@ struct StreamingLoadEndTests {
     @Test("the end carries only the rows no page carried: they join the pages shown, and an image listed twice shows once")
     func endJoinsPages() {
         var console = F()
-        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
-        let request = console.send(.connected(F.session())).imagesRequests[0]
+        let request = console.startImagesLoad()
         console.send(GlanceScript.imagesArrived(request: request, [F.gamma, F.beta]))
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha, F.beta]))
         console.send(.imagesLoaded(request: request, .success([F.delta])))
-        #expect(Self.names(console) == ["alpha", "beta", "delta", "gamma"])
+        #expect(console.imageNames == ["alpha", "beta", "delta", "gamma"])
         #expect(console.state.streamingLoad == nil)
         #expect(console.state.images.loading == .idle)
     }
@@ -98,13 +89,12 @@ struct StreamingLoadEndTests {
     @Test("an empty end after the pages leaves them as shown, with a row the operator acted on meanwhile")
     func emptyEndKeepsPages() {
         var console = F()
-        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
-        let request = console.send(.connected(F.session())).imagesRequests[0]
+        let request = console.startImagesLoad()
         console.send(GlanceScript.imagesArrived(request: request, F.images))
         let shown = console.state.images.rows
         console.send(.imagesLoaded(request: request, .success([])))
         #expect(console.state.images.rows == shown)
-        #expect(Self.names(console) == ["alpha", "beta", "delta", "epsilon", "gamma"])
+        #expect(console.imageNames == ["alpha", "beta", "delta", "epsilon", "gamma"])
     }
 
     @Test("a refresh's pages are kept, not shown, and with its end they are the listing: an image gone disappears then")
@@ -113,9 +103,9 @@ struct StreamingLoadEndTests {
         guard let request = Self.refresh(&console) else { return }
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha, F.beta]))
         console.send(GlanceScript.imagesArrived(request: request, [F.gamma]))
-        #expect(Self.names(console) == ["alpha", "beta", "delta", "epsilon", "gamma"])
+        #expect(console.imageNames == ["alpha", "beta", "delta", "epsilon", "gamma"])
         console.send(.imagesLoaded(request: request, .success([F.delta])))
-        #expect(Self.names(console) == ["alpha", "beta", "delta", "gamma"])
+        #expect(console.imageNames == ["alpha", "beta", "delta", "gamma"])
         #expect(console.state.arrivedPages.isEmpty)
     }
 
@@ -126,7 +116,7 @@ struct StreamingLoadEndTests {
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha]))
         console.send(.imagesLoaded(request: request, .failure(F.httpError(500, "connection reset"))))
         #expect(console.state.arrivedPages.isEmpty)
-        #expect(Self.names(console) == ["alpha", "beta", "delta", "epsilon", "gamma"])
+        #expect(console.imageNames == ["alpha", "beta", "delta", "epsilon", "gamma"])
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha]))
         #expect(console.state.arrivedPages.isEmpty, "a page of a finished load is not kept")
     }
@@ -153,8 +143,7 @@ struct StreamingTreePageTests {
     @Test("pages shown before a page of a tree stay part of the listing at its end")
     func shownPagesJoinTheTree() {
         var console = F()
-        console.send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
-        let request = console.send(.connected(F.session())).imagesRequests[0]
+        let request = console.startImagesLoad()
         console.send(GlanceScript.imagesArrived(request: request, [F.alpha, F.beta]))
         var child = RecordRow(key: "child", cells: ["child", "c"], ref: RowRef("child"), parentKey: F.alpha.id)
         child.connection = console.state.session?.connection
@@ -165,4 +154,15 @@ struct StreamingTreePageTests {
         #expect(keys.isSuperset(of: [F.alpha.id, F.beta.id, "child"]), "\(keys)")
         #expect(console.state.arrivedPages.isEmpty)
     }
+}
+
+extension ConsoleFixture {
+    /// Lays the console out at 120×40 and connects it; returns its first images load, just asked for.
+    mutating func startImagesLoad() -> Int {
+        send(.resize(width: 120, height: 40, paneHeights: [.images: 10, .members: 5, .memberships: 5]))
+        return send(.connected(Self.session())).imagesRequests[0]
+    }
+
+    /// The names in the images pane, as shown.
+    var imageNames: [String] { state.images.visibleRows.map { $0.image.name ?? "" } }
 }
